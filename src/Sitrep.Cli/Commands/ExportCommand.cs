@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Sitrep.Store.Export;
+
+namespace Sitrep.Cli.Commands;
+
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<ExportFormat>("--format") { Description = "json (one object), jsonl (one record a line) or csv (one file per record kind)", DefaultValueFactory = _ => ExportFormat.Json };
+        var output = new Option<string?>("--out") { Description = "File to write (json, jsonl; default standard output) or folder (csv, required)" };
+        var command = new Command("export", CommonOptions.Example("Export everything in the public export format, version 1.",
+            "sitrep export --format json --out sitrep.json", "sitrep export --format jsonl | jq .kind", "sitrep export --format csv --out export/"))
+        {
+            format, output,
+        };
+        command.SetAction(parse => CommonOptions.WithStore(parse, store =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var path = parse.GetValue(output);
+            var fmt = parse.GetValue(format);
+            if (fmt == ExportFormat.Csv)
+            {
+                if (path is null)
+                {
+                    Console.Error.WriteLine("sitrep: csv export writes one file per record kind; name a folder with --out");
+                    return 1;
+                }
+                foreach (var f in ExportWriter.WriteCsv(store, path)) Console.Error.WriteLine($"wrote {f}");
+                return 0;
+            }
+            using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
+            if (fmt == ExportFormat.Json) ExportWriter.WriteJson(store, stream, now);
+            else ExportWriter.WriteJsonLines(store, stream, now);
+            return 0;
+        }));
+        return command;
+    }
+}

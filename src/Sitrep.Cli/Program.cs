@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Sitrep.Cli.Commands;
+
+var root = new RootCommand("Sitrep turns news articles into a sourced picture of a conflict: who did what, where and when, and who says so.\n\n" +
+                           "Example: sitrep ingest samples/ && sitrep report");
+root.Options.Add(CommonOptions.Db);
+foreach (var command in new[]
+         {
+             IngestCommand.Create(), DocumentsCommand.Create(), ShowCommand.Create(), ExportCommand.Create(), ReportCommand.Create(), ReprocessCommand.Create(),
+         })
+    root.Subcommands.Add(command);
+return root.Parse(args).Invoke();

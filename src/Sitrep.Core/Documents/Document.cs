@@ -1,0 +1,31 @@
+using Sitrep.Core.Time;
+
+namespace Sitrep.Core.Documents;
+
+/// <summary>
+/// One article as Sitrep knows it: where it came from, the metadata found for it, and the cleaned body that every
+/// later offset points into. Everything here is derived from the stored raw bytes and can be derived again.
+/// </summary>
+public sealed record Document
+{
+    public required string Id { get; init; }
+    public required string Source { get; init; }
+    public required string MediaType { get; init; }
+    public required string Encoding { get; init; }
+    public string? Title { get; init; }
+    public string? Outlet { get; init; }
+    public string? Author { get; init; }
+    public required string Language { get; init; }
+    public required PublicationDate Published { get; init; }
+
+    /// <summary>A date found in the page's header that lacked parts (usually the year); kept so the date can be re-inferred.</summary>
+    public PartialDate? HeaderDate { get; init; }
+
+    public required string Body { get; init; }
+    public IReadOnlyList<CutText> Cut { get; init; } = [];
+    public required DocumentFingerprint Fingerprint { get; init; }
+    public string? DuplicateOf { get; init; }
+}
+
+/// <summary>What duplicate detection needs: a hash of the normalised body and MinHash band keys of its shingles.</summary>
+public sealed record DocumentFingerprint(string TextHash, IReadOnlyList<long> BandKeys);

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Sitrep.Core.Documents;
+using Sitrep.Core.Time;
+
+namespace Sitrep.Store.Export;
+
+public enum ExportFormat { Json, Jsonl, Csv }
+
+/// <summary>
+/// Writes the store in the public export format, version 1 (spec/export-v1.md). Streams record by record, so an
+/// export never holds the corpus in memory. Record kinds not produced yet are written empty, as the contract asks.
+/// </summary>
+public static class ExportWriter
+{
+    public const int Version = 1;
+
+    /// <summary>The record kinds of the format, in order; each becomes an array in JSON and a file in CSV.</summary>
+    public static readonly string[] Kinds = ["documents", "entities", "times", "quantities", "claims", "events"];
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteJson(IDocumentStore store, Stream output, DateTimeOffset generated)
+    {
+        using var w = new Utf8JsonWriter(output, WriterOptions);
+        w.WriteStartObject();
+        w.WriteString("format", "sitrep-export");
+        w.WriteNumber("version", Version);
+        w.WriteString("generated", generated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        w.WriteStartArray("documents");
+        foreach (var d in store.Documents())
+        {
+            WriteDocument(w, d);
+            if (w.BytesPending > 1 << 16) w.Flush();
+        }
+        w.WriteEndArray();
+        foreach (var kind in Kinds.Skip(1))
+        {
+            w.WriteStartArray(kind);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    public static void WriteJsonLines(IDocumentStore store, Stream output, DateTimeOffset generated)
+    {
+        var options = new JsonWriterOptions { Encoder = WriterOptions.Encoder };
+        using var w = new Utf8JsonWriter(output, options);
+        void EndLine() { w.Flush(); output.WriteByte((byte)'\n'); w.Reset(); }
+        w.WriteStartObject();
+        w.WriteString("kind", "header");
+        w.WriteString("format", "sitrep-export");
+        w.WriteNumber("version", Version);
+        w.WriteString("generated", generated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        w.WriteEndObject();
+        EndLine();
+        foreach (var d in store.Documents())
+        {
+            WriteDocument(w, d, kind: "document");
+            EndLine();
+        }
+    }
+
+    /// <summary>One CSV file per record kind in <paramref name="directory"/>: documents.csv, entities.csv, …</summary>
+    public static IReadOnlyList<string> WriteCsv(IDocumentStore store, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        var docs = Path.Combine(directory, "documents.csv");
+        using (var f = new StreamWriter(docs, false, new UTF8Encoding(false)))
+        {
+            Csv.Row(f, "id", "source", "outlet", "title", "author", "language", "published", "published_precision", "published_range_from", "published_range_to",
+                "published_from", "duplicate_of", "body");
+            foreach (var d in store.Documents())
+            {
+                var p = d.Published;
+                Csv.Row(f, d.Id, d.Source, d.Outlet, d.Title, d.Author, d.Language, p.Value?.ToString(), p.Precision.ToExportName(), Day(p.From), Day(p.To),
+                    p.Source.ToExportName(), d.DuplicateOf, d.Body);
+            }
+        }
+        written.Add(docs);
+        foreach (var (kind, header) in new[]
+                 {
+                     ("entities", "id,type,name,aliases,mention_count,lat,lon,geo_ref,geo_kind,country"),
+                     ("times", "document,start,end,text,type,value"),
+                     ("quantities", "document,start,end,text,value,of,unit,modifier"),
+                     ("claims", "id,document,start,end,text,source,source_text,cue,stance"),
+                     ("events", "id,type,date,date_precision,date_from,place,actors,summary,status,reports,conflicts"),
+                 })
+        {
+            var path = Path.Combine(directory, kind + ".csv");
+            File.WriteAllText(path, header + "\n");
+            written.Add(path);
+        }
+        return written;
+    }
+
+    private static void WriteDocument(Utf8JsonWriter w, Document d, string? kind = null)
+    {
+        w.WriteStartObject();
+        if (kind is not null) w.WriteString("kind", kind);
+        w.WriteString("id", d.Id);
+        w.WriteString("source", d.Source);
+        w.WriteString("outlet", d.Outlet);
+        w.WriteString("title", d.Title);
+        w.WriteString("author", d.Author);
+        w.WriteString("language", d.Language);
+        var p = d.Published;
+        w.WriteString("published", p.Value?.ToString());
+        w.WriteString("published_precision", p.Precision.ToExportName());
+        if (p.Precision == DatePrecision.Range && p.From is { } from && p.To is { } to)
+        {
+            w.WriteStartArray("published_range");
+            w.WriteStringValue(Day(from));
+            w.WriteStringValue(Day(to));
+            w.WriteEndArray();
+        }
+        else w.WriteNull("published_range");
+        w.WriteString("published_from", p.Source.ToExportName());
+        w.WriteString("duplicate_of", d.DuplicateOf);
+        w.WriteString("body", d.Body);
+        w.WriteEndObject();
+    }
+
+    private static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>RFC 4180 rows: fields with commas, quotes or line breaks are quoted, quotes doubled.</summary>
+internal static class Csv
+{
+    public static void Row(TextWriter w, params string?[] fields)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0) w.Write(',');
+            var f = fields[i] ?? "";
+            if (f.AsSpan().IndexOfAny(",\"\n\r") >= 0) w.Write('"' + f.Replace("\"", "\"\"") + '"');
+            else w.Write(f);
+        }
+        w.Write('\n');
+    }
+}

@@ -1,0 +1,47 @@
+using Sitrep.Core.Documents;
+using Sitrep.Core.Time;
+
+namespace Sitrep.Store;
+
+/// <summary>The raw bytes an article was read from, which every derived field can be rebuilt from.</summary>
+public sealed record RawDocument(string Id, string Source, string MediaType, byte[] Bytes);
+
+/// <summary>
+/// Where documents live. SQLite implements it for one machine; a PostgreSQL store will implement the same contract
+/// for teams. Writes happen inside a transaction from <see cref="Begin"/>; reads see the transaction's own writes.
+/// </summary>
+public interface IDocumentStore : IDisposable
+{
+    IStoreTransaction Begin();
+
+    bool Contains(string documentId);
+    string? FindByTextHash(string textHash);
+    IReadOnlyList<string> FindByBandKeys(IReadOnlyList<long> bandKeys);
+    string? GetBody(string documentId);
+
+    void Add(Document document, byte[] raw);
+    /// <summary>Remembers another path or URL the same article came from; true when it was new.</summary>
+    bool AddSource(string documentId, string source);
+    /// <summary>Replaces every derived field of a stored document (after reprocessing its raw bytes).</summary>
+    void Update(Document document);
+    void UpdatePublished(string documentId, PublicationDate published);
+
+    int Count();
+    Document? Find(string idOrPrefix);
+    IReadOnlyList<string> Sources(string documentId);
+    /// <summary>Documents in the order they were first stored.</summary>
+    IEnumerable<Document> Documents();
+    IEnumerable<RawDocument> RawDocuments();
+    /// <summary>Documents whose publication date is still unknown.</summary>
+    IEnumerable<Document> UndatedDocuments();
+    /// <summary>The earliest possible publication day of every dated document, with its id.</summary>
+    IReadOnlyList<(string Id, DateOnly Day)> PublicationDays();
+
+    /// <summary>"ok", or what the database's own integrity check reports.</summary>
+    string IntegrityCheck();
+}
+
+public interface IStoreTransaction : IDisposable
+{
+    void Commit();
+}

@@ -1,0 +1,48 @@
+namespace Sitrep.Store.Sqlite;
+
+/// <summary>The schema's history. Append, never edit: a database records which versions it has applied.</summary>
+internal static class Migrations
+{
+    public static readonly (int Version, string Name, string Sql)[] All =
+    [
+        (1, "documents", """
+            CREATE TABLE documents (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL,
+                media_type TEXT NOT NULL,
+                encoding TEXT NOT NULL,
+                raw BLOB NOT NULL,
+                title TEXT,
+                outlet TEXT,
+                author TEXT,
+                language TEXT NOT NULL,
+                published TEXT,
+                published_precision TEXT NOT NULL,
+                published_range_from TEXT,
+                published_range_to TEXT,
+                published_from TEXT NOT NULL,
+                published_note TEXT,
+                header_date TEXT,
+                body TEXT NOT NULL,
+                cut_json TEXT NOT NULL,
+                text_hash TEXT NOT NULL,
+                duplicate_of TEXT REFERENCES documents(id),
+                ingested_at TEXT NOT NULL
+            );
+            CREATE INDEX documents_text_hash ON documents(text_hash);
+            CREATE TABLE document_bands (
+                key INTEGER NOT NULL,
+                document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                PRIMARY KEY (key, document)
+            ) WITHOUT ROWID;
+            CREATE INDEX document_bands_document ON document_bands(document);
+            CREATE TABLE document_sources (
+                document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                source TEXT NOT NULL,
+                first_seen TEXT NOT NULL,
+                PRIMARY KEY (document, source)
+            ) WITHOUT ROWID;
+            """),
+    ];
+}

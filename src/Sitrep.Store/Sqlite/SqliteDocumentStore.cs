@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Sitrep.Core.Documents;
+using Sitrep.Core.Time;
+
+namespace Sitrep.Store.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode with foreign keys on. A killed process leaves at most an
+/// uncommitted transaction behind, which SQLite rolls back on the next open.
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore
+{
+    private readonly SqliteConnection _db;
+    private SqliteTransaction? _tx;
+
+    public SqliteDocumentStore(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _db.Open();
+        Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+        Migrate();
+    }
+
+    public static int SchemaVersion => Migrations.All[^1].Version;
+
+    private void Migrate()
+    {
+        Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        var applied = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+        if (applied > SchemaVersion)
+            throw new InvalidOperationException($"the database has schema version {applied}, newer than this sitrep knows ({SchemaVersion})");
+        foreach (var (version, name, sql) in Migrations.All.Where(m => m.Version > applied))
+        {
+            using var tx = _db.BeginTransaction();
+            using (var c = Command(sql)) { c.Transaction = tx; c.ExecuteNonQuery(); }
+            using (var c = Command("INSERT INTO schema_migrations VALUES ($v, $n, $t)", ("$v", version), ("$n", name), ("$t", Now())))
+            { c.Transaction = tx; c.ExecuteNonQuery(); }
+            tx.Commit();
+        }
+    }
+
+    public IStoreTransaction Begin()
+    {
+        if (_tx is not null) throw new InvalidOperationException("a transaction is already open");
+        _tx = _db.BeginTransaction();
+        return new Transaction(this);
+    }
+
+    private sealed class Transaction(SqliteDocumentStore store) : IStoreTransaction
+    {
+        private bool _done;
+
+        public void Commit()
+        {
+            store._tx!.Commit();
+            End();
+        }
+
+        public void Dispose()
+        {
+            if (!_done) { store._tx?.Rollback(); End(); }
+        }
+
+        private void End()
+        {
+            _done = true;
+            store._tx?.Dispose();
+            store._tx = null;
+        }
+    }
+
+    public bool Contains(string documentId) => Scalar("SELECT 1 FROM documents WHERE id = $id", ("$id", documentId)) is not null;
+
+    public string? FindByTextHash(string textHash) =>
+        Scalar("SELECT COALESCE(duplicate_of, id) FROM documents WHERE text_hash = $h ORDER BY seq LIMIT 1", ("$h", textHash)) as string;
+
+    public IReadOnlyList<string> FindByBandKeys(IReadOnlyList<long> bandKeys)
+    {
+        if (bandKeys.Count == 0) return [];
+        var names = bandKeys.Select((_, i) => "$k" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        using var c = Command($"SELECT DISTINCT b.document FROM document_bands b JOIN documents d ON d.id = b.document WHERE b.key IN ({string.Join(',', names)}) ORDER BY d.seq",
+            names.Select((n, i) => (n, (object?)bandKeys[i])).ToArray());
+        return ReadStrings(c);
+    }
+
+    public string? GetBody(string documentId) => Scalar("SELECT body FROM documents WHERE id = $id", ("$id", documentId)) as string;
+
+    public void Add(Document d, byte[] raw)
+    {
+        using (var c = Command("""
+            INSERT INTO documents (id, source, media_type, encoding, raw, title, outlet, author, language, published, published_precision,
+                published_range_from, published_range_to, published_from, published_note, header_date, body, cut_json, text_hash, duplicate_of, ingested_at)
+            VALUES ($id, $source, $media, $enc, $raw, $title, $outlet, $author, $lang, $pub, $prec, $rfrom, $rto, $pfrom, $pnote, $hdate, $body, $cut, $hash, $dup, $at)
+            """, DerivedParameters(d).Concat([("$source", d.Source), ("$media", d.MediaType), ("$raw", raw), ("$at", Now())]).ToArray()))
+            c.ExecuteNonQuery();
+        WriteBands(d);
+        AddSource(d.Id, d.Source);
+    }
+
+    public void Update(Document d)
+    {
+        using (var c = Command("""
+            UPDATE documents SET encoding = $enc, title = $title, outlet = $outlet, author = $author, language = $lang, published = $pub,
+                published_precision = $prec, published_range_from = $rfrom, published_range_to = $rto, published_from = $pfrom, published_note = $pnote,
+                header_date = $hdate, body = $body, cut_json = $cut, text_hash = $hash, duplicate_of = $dup
+            WHERE id = $id
+            """, DerivedParameters(d).ToArray()))
+            c.ExecuteNonQuery();
+        using (var c = Command("DELETE FROM document_bands WHERE document = $id", ("$id", d.Id))) c.ExecuteNonQuery();
+        WriteBands(d);
+    }
+
+    public void UpdatePublished(string documentId, PublicationDate p)
+    {
+        using var c = Command("""
+            UPDATE documents SET published = $pub, published_precision = $prec, published_range_from = $rfrom, published_range_to = $rto,
+                published_from = $pfrom, published_note = $pnote WHERE id = $id
+            """, PublishedParameters(p).Append(("$id", documentId)).ToArray());
+        c.ExecuteNonQuery();
+    }
+
+    public bool AddSource(string documentId, string source)
+    {
+        using var c = Command("INSERT OR IGNORE INTO document_sources VALUES ($d, $s, $t)", ("$d", documentId), ("$s", source), ("$t", Now()));
+        return c.ExecuteNonQuery() > 0;
+    }
+
+    public IReadOnlyList<string> Sources(string documentId)
+    {
+        using var c = Command("SELECT source FROM document_sources WHERE document = $d ORDER BY first_seen, source", ("$d", documentId));
+        return ReadStrings(c);
+    }
+
+    public int Count() => Convert.ToInt32(Scalar("SELECT COUNT(*) FROM documents"), CultureInfo.InvariantCulture);
+
+    public Document? Find(string idOrPrefix)
+    {
+        using var c = Command($"SELECT {DocumentColumns} FROM documents WHERE id = $id OR id LIKE $prefix ORDER BY (id = $id) DESC, seq LIMIT 2",
+            ("$id", idOrPrefix), ("$prefix", idOrPrefix.Replace("%", "").Replace("_", "") + "%"));
+        var found = ReadDocuments(c).ToList();
+        return found.Count == 1 || (found.Count > 1 && found[0].Id == idOrPrefix) ? found[0] : null;
+    }
+
+    public IEnumerable<Document> Documents()
+    {
+        using var c = Command($"SELECT {DocumentColumns} FROM documents ORDER BY seq");
+        foreach (var d in ReadDocuments(c)) yield return d;
+    }
+
+    public IEnumerable<RawDocument> RawDocuments()
+    {
+        using var c = Command("SELECT id, source, media_type, raw FROM documents ORDER BY seq");
+        using var r = c.ExecuteReader();
+        while (r.Read()) yield return new RawDocument(r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3));
+    }
+
+    public IEnumerable<Document> UndatedDocuments()
+    {
+        using var c = Command($"SELECT {DocumentColumns} FROM documents WHERE published_precision = 'unknown' ORDER BY seq");
+        foreach (var d in ReadDocuments(c)) yield return d;
+    }
+
+    public IReadOnlyList<(string Id, DateOnly Day)> PublicationDays()
+    {
+        using var c = Command("SELECT id, COALESCE(published_range_from, substr(published, 1, 10)) FROM documents WHERE published IS NOT NULL AND length(published) >= 10");
+        using var r = c.ExecuteReader();
+        var list = new List<(string, DateOnly)>();
+        while (r.Read())
+            if (DateOnly.TryParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) list.Add((r.GetString(0), d));
+        return list;
+    }
+
+    public string IntegrityCheck()
+    {
+        using var c = Command("PRAGMA integrity_check");
+        return string.Join("; ", ReadStrings(c));
+    }
+
+    private const string DocumentColumns =
+        "id, source, media_type, encoding, title, outlet, author, language, published, published_precision, published_range_from, published_range_to, " +
+        "published_from, published_note, header_date, body, cut_json, text_hash, duplicate_of";
+
+    private static IEnumerable<Document> ReadDocuments(SqliteCommand c)
+    {
+        using var r = c.ExecuteReader();
+        while (r.Read())
+        {
+            string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            DateOnly? Day(int i) => S(i) is { } s ? DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+            var published = new PublicationDate(PartialDate.Parse(S(8)), DateNames.ParsePrecision(r.GetString(9)), Day(10), Day(11),
+                DateNames.ParseSource(r.GetString(12)), S(13));
+            yield return new Document
+            {
+                Id = r.GetString(0), Source = r.GetString(1), MediaType = r.GetString(2), Encoding = r.GetString(3),
+                Title = S(4), Outlet = S(5), Author = S(6), Language = r.GetString(7), Published = published,
+                HeaderDate = PartialDate.Parse(S(14)), Body = r.GetString(15),
+                Cut = JsonSerializer.Deserialize(r.GetString(16), StoreJson.Default.ListCutText) ?? [],
+                Fingerprint = new DocumentFingerprint(r.GetString(17), []), DuplicateOf = S(18),
+            };
+        }
+    }
+
+    private static IEnumerable<(string, object?)> DerivedParameters(Document d) =>
+        PublishedParameters(d.Published).Concat(
+        [
+            ("$id", d.Id), ("$enc", d.Encoding), ("$title", d.Title), ("$outlet", d.Outlet), ("$author", d.Author), ("$lang", d.Language),
+            ("$hdate", d.HeaderDate?.ToString()), ("$body", d.Body), ("$cut", JsonSerializer.Serialize(d.Cut.ToList(), StoreJson.Default.ListCutText)),
+            ("$hash", d.Fingerprint.TextHash), ("$dup", d.DuplicateOf),
+        ]);
+
+    private static IEnumerable<(string, object?)> PublishedParameters(PublicationDate p) =>
+    [
+        ("$pub", p.Value?.ToString()), ("$prec", p.Precision.ToExportName()), ("$rfrom", p.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("$rto", p.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$pfrom", p.Source.ToExportName()), ("$pnote", p.Note),
+    ];
+
+    private void WriteBands(Document d)
+    {
+        if (d.Fingerprint.BandKeys.Count == 0) return;
+        using var c = Command("INSERT OR IGNORE INTO document_bands VALUES ($k, $d)", ("$k", 0L), ("$d", d.Id));
+        foreach (var key in d.Fingerprint.BandKeys)
+        {
+            c.Parameters["$k"].Value = key;
+            c.ExecuteNonQuery();
+        }
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var c = _db.CreateCommand();
+        c.CommandText = sql;
+        c.Transaction = _tx;
+        foreach (var (n, v) in parameters) c.Parameters.AddWithValue(n, v ?? DBNull.Value);
+        return c;
+    }
+
+    private void Exec(string sql)
+    {
+        using var c = Command(sql);
+        c.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string, object?)[] parameters)
+    {
+        using var c = Command(sql, parameters);
+        var v = c.ExecuteScalar();
+        return v is DBNull ? null : v;
+    }
+
+    private static List<string> ReadStrings(SqliteCommand c)
+    {
+        using var r = c.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    }
+
+    public void Dispose()
+    {
+        _tx?.Dispose();
+        _db.Dispose();
+    }
+}
