@@ -28,7 +28,7 @@ public static class TextDecoder
 
     private static (string, string) DecodeRaw(ReadOnlySpan<byte> b)
     {
-        if (b.StartsWith("\xEF\xBB\xBF"u8)) return (Utf8OrThrow(b[3..]), "utf-8-bom");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return (Utf8OrThrow(b[3..]), "utf-8-bom");
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return (new UTF32Encoding(false, false).GetString(b[4..]), "utf-32le");
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode.GetString(b[2..]), "utf-16le");
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode.GetString(b[2..]), "utf-16be");
@@ -69,8 +69,9 @@ public static class TextDecoder
             if (e == 0) evenZero++;
             if (o == 0) oddZero++;
         }
-        if (oddHigh > n * 0.7 && evenZero < n * 0.05 && oddZero > n * 0.2) return true;
-        if (evenHigh > n * 0.7 && oddZero < n * 0.05 && evenZero > n * 0.2) { bigEndian = true; return true; }
+        // ASCII and single-byte text never has a 0x00 or 0x04 in most odd (or even) positions
+        if (oddHigh > n * 0.7 && evenZero < n * 0.05) return true;
+        if (evenHigh > n * 0.7 && oddZero < n * 0.05) { bigEndian = true; return true; }
         return false;
     }
 
@@ -91,16 +92,18 @@ public static class TextDecoder
         {
             var text = Encoding.GetEncoding(name).GetString(b);
             long score = 0;
-            int cyr = 0, nonAscii = 0;
+            int cyr = 0, nonAscii = 0, letters = 0;
             foreach (var c in text)
             {
+                if (char.IsLetter(c)) letters++;
                 if (c < 0x80) continue;
                 nonAscii++;
                 if (c is >= '\u0400' and <= '\u04FF') cyr++;
                 if (LetterWeights.TryGetValue(c, out var w)) score += w;
                 else if (LetterWeights.TryGetValue(char.ToLowerInvariant(c), out var wu)) score += wu / 10;
             }
-            if (cyr < nonAscii * 0.85) continue;
+            // a few stray high bytes in Latin text are damage, not a Cyrillic page
+            if (cyr < nonAscii * 0.85 || cyr < Math.Max(8, letters / 5)) continue;
             if (best is null || score > best.Value.Score) best = (text, name, score);
         }
         return best is { } r ? (r.Text, r.Name) : null;

@@ -17,6 +17,9 @@ internal static class FurnitureRules
         "comments", "popular", "most read", "most popular", "latest news", "latest", "follow us", "you may also like", "recommended",
         "see also", "теги", "мітки", "читайте також", "читайте также", "новини", "новости", "популярне", "популярное", "коментарі", "комментарии");
 
+    /// <summary>Markers followed on the same line by a list: "Tags: Kherson, dam".</summary>
+    public static readonly HashSet<string> ListMarkers = Set("tags", "tag", "topics", "теги", "мітки", "теми");
+
     public static readonly string[] InlinePrefixes =
     [
         "read also", "read more", "also read", "see also", "subscribe to", "follow us", "join us on", "share on", "click here",

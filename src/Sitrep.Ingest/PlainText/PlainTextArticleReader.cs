@@ -90,7 +90,7 @@ public static class PlainTextArticleReader
             if (l.Blank) continue;
             looked++;
             if (AsDateLine(l) is not null || FurnitureRules.Labels.Contains(FurnitureRules.Key(l.Text))) continue;
-            return l.Words >= 4;
+            return l.Words is >= 4 and <= 30 && !l.Text.EndsWith('.');
         }
         return false;
     }
@@ -108,9 +108,10 @@ public static class PlainTextArticleReader
                 var l = lines[k];
                 if (l.Blank) continue;
                 if (AsTimeLine(l) is not null) { times++; last = k; between = 0; continue; }
-                if (l.Words > 25 || ++between > 4) break;
-                last = k;
+                if (l.Words > 25 || ++between > 3) break;
             }
+            // the last entry's label and headline follow its time, without a blank line
+            for (var k = last + 1; k < lines.Count && k <= last + 2 && !lines[k].Blank && lines[k].Words <= 25; k++) last = k;
             if (times >= 3)
             {
                 // the run's date headings ("2024, Wednesday" / "25 December") belong to it
@@ -204,7 +205,7 @@ public static class PlainTextArticleReader
 
     private static bool IsCalendarHeading(string text, Line l)
     {
-        if (l.Words > 4) return false;
+        if (l.Words > 4 || EndsSentence(l.Text)) return false;
         var scan = CalendarScanner.Scan(l.Text);
         return scan.Dates.Count + scan.Weekdays.Count > 0;
     }
@@ -213,8 +214,9 @@ public static class PlainTextArticleReader
     {
         var key = FurnitureRules.Key(line);
         if (FurnitureRules.TailMarkers.Contains(key)) return true;
+        // "Tags: a, b" ends an article; "Read also: <headline>" is a link inside one
         var colon = line.IndexOf(':');
-        return colon > 0 && colon < 12 && FurnitureRules.TailMarkers.Contains(FurnitureRules.Key(line[..colon]));
+        return colon > 0 && colon < 12 && FurnitureRules.ListMarkers.Contains(FurnitureRules.Key(line[..colon]));
     }
 
     private static bool IsKnownFurnitureSentence(string line)

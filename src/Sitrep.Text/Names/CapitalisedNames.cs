@@ -30,10 +30,17 @@ public static class CapitalisedNames
                     var (ns, ne) = NextWord(text, k, sentence.End);
                     if (ns < 0 || !OnlySpaceBetween(text, end, ns)) break;
                     if (IsCapitalised(text, ns, ne) && !IsCalendarWord(text, ns, ne)) { end = ne; words++; k = ne; continue; }
-                    if (!Connectors.Contains(text[ns..ne])) break;
-                    var (cs, ce) = NextWord(text, ne, sentence.End);
-                    if (cs < 0 || !OnlySpaceBetween(text, ne, cs) || !IsCapitalised(text, cs, ce)) break;
-                    k = ne;
+                    // up to two connectors may join capitalised words: "Institute for the Study of War"
+                    var (cs, ce, gap) = (ns, ne, 0);
+                    while (gap < 2 && Connectors.Contains(text[cs..ce]))
+                    {
+                        var (xs, xe) = NextWord(text, ce, sentence.End);
+                        if (xs < 0 || !OnlySpaceBetween(text, ce, xs)) { gap = 3; break; }
+                        (cs, ce) = (xs, xe);
+                        gap++;
+                    }
+                    if (gap is 0 or 3 || !IsCapitalised(text, cs, ce) || IsCalendarWord(text, cs, ce)) break;
+                    end = ce; words++; k = ce;
                 }
                 candidates.Add((new TextSpan(start, TrimPossessive(text, start, end)), first, words));
                 first = false;

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Sitrep.Tests;
+
+namespace Sitrep.Cli.Tests;
+
+public class CliTests
+{
+    private const string Article = "Border Post\n\nFerry service resumes between the two ports after a month of storms\n\n2 October 2023\n\nThe ferry resumed on Monday, the operator said.";
+
+    [Fact]
+    public void A_mixed_folder_stores_the_good_names_the_bad_and_exits_3()
+    {
+        using var dir = new TempDir();
+        dir.File("in/good.txt", Article);
+        dir.File("in/empty.txt", "");
+        dir.File("in/image.txt", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46]);
+        var (exit, _, err) = SitrepProcess.Run(dir.Path, "ingest", "in", "--db", "s.db");
+        Assert.True(exit == 3, err);
+        Assert.Contains("failed: " + Path.Combine("in", "empty.txt") + ": empty file", err);
+        Assert.Contains("failed: " + Path.Combine("in", "image.txt") + ": binary file", err);
+        Assert.Contains("added 1", err);
+        Assert.Contains("failed 2", err);
+        Assert.DoesNotContain("   at ", err);
+
+        var (again, _, err2) = SitrepProcess.Run(dir.Path, "ingest", Path.Combine("in", "good.txt"), "--db", "s.db");
+        Assert.Equal(0, again);
+        Assert.Contains("added 0", err2);
+    }
+
+    [Fact]
+    public void Every_command_has_help_with_an_example()
+    {
+        using var dir = new TempDir();
+        foreach (var command in new[] { "ingest", "documents", "show", "export", "report", "reprocess" })
+        {
+            var (exit, output, _) = SitrepProcess.Run(dir.Path, command, "--help");
+            Assert.Equal(0, exit);
+            Assert.Contains("Example", output);
+            Assert.Contains("sitrep " + command, output);
+        }
+    }
+
+    [Fact]
+    public void Lists_shows_exports_and_reports_what_was_ingested()
+    {
+        using var dir = new TempDir();
+        var (exit, _, _) = SitrepProcess.RunWithInput(dir.Path, Article, "ingest", "-", "--db", "s.db");
+        Assert.Equal(0, exit);
+
+        var list = JsonDocument.Parse(SitrepProcess.Run(dir.Path, "documents", "--json", "--db", "s.db").Out).RootElement;
+        var id = list[0].GetProperty("id").GetString()!;
+        Assert.Equal("Border Post", list[0].GetProperty("outlet").GetString());
+        Assert.Equal("2023-10-02", list[0].GetProperty("published").GetString());
+
+        var shown = SitrepProcess.Run(dir.Path, "show", id[..6], "--db", "s.db");
+        Assert.Equal(0, shown.Exit);
+        Assert.Contains("The ferry resumed on Monday", shown.Out);
+        Assert.Contains("[Outlet] Border Post", shown.Out);
+
+        Assert.Equal(0, SitrepProcess.Run(dir.Path, "export", "--format", "json", "--out", "x.json", "--db", "s.db").Exit);
+        var export = JsonDocument.Parse(File.ReadAllText(dir.Combine("x.json"))).RootElement;
+        Assert.Equal(id, export.GetProperty("documents")[0].GetProperty("id").GetString());
+
+        Assert.Equal(0, SitrepProcess.Run(dir.Path, "report", "--out", "brief.md", "--db", "s.db").Exit);
+        Assert.Contains("Ferry service resumes", File.ReadAllText(dir.Combine("brief.md")));
+
+        var missing = SitrepProcess.Run(dir.Path, "show", "d-nothing", "--db", "s.db");
+        Assert.Equal(1, missing.Exit);
+        Assert.Contains("no document matches", missing.Err);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_database_is_a_one_line_error()
+    {
+        using var dir = new TempDir();
+        dir.File("bad.db", new string('x', 5000));
+        var (exit, _, err) = SitrepProcess.Run(dir.Path, "documents", "--db", "bad.db");
+        Assert.Equal(2, exit);
+        Assert.Contains("bad.db", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public void Killing_an_ingest_leaves_a_sound_database_and_rerunning_finishes_without_duplicates()
+    {
+        using var dir = new TempDir();
+        const int total = 3000;
+        var random = new Random(7);
+        string[] vocabulary = [.. Enumerable.Range(0, 2000).Select(i => "w" + i.ToString("x"))];
+        for (var i = 0; i < total; i++)
+        {
+            var words = string.Join(' ', Enumerable.Range(0, 80).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+            dir.File($"in/{i / 100:D2}/{i:D5}.txt", $"Generated article number {i} for the kill test\n\n{words}.");
+        }
+        var db = dir.Combine("s.db");
+
+        using (var p = Process.Start(SitrepProcess.StartInfo(dir.Path, "ingest", "in", "--db", db))!)
+        {
+            _ = p.StandardError.ReadToEndAsync();
+            _ = p.StandardOutput.ReadToEndAsync();
+            var clock = Stopwatch.StartNew();
+            while (Count(db) == 0 && !p.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(10);
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
+        var partial = Count(db);
+        Assert.InRange(partial, 1, total - 1);
+        Assert.Equal("ok", Scalar(db, "PRAGMA integrity_check"));
+
+        var (exit, _, err) = SitrepProcess.Run(dir.Path, "ingest", "in", "--db", db);
+        Assert.True(exit == 0, err);
+        Assert.Equal(total, Count(db));
+        Assert.Equal((long)total, Scalar(db, "SELECT COUNT(DISTINCT text_hash) FROM documents"));
+        Assert.Equal("ok", Scalar(db, "PRAGMA integrity_check"));
+    }
+
+    private static long Count(string db) => File.Exists(db) ? Scalar(db, "SELECT COUNT(*) FROM documents") as long? ?? 0 : 0;
+
+    private static object? Scalar(string db, string sql)
+    {
+        try
+        {
+            using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            return cmd.ExecuteScalar();
+        }
+        catch (SqliteException) { return null; }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Sitrep.Pipeline.Ingest;
+using Sitrep.Pipeline.Show;
+using Sitrep.Store.Export;
+using Sitrep.Store.Sqlite;
+using Sitrep.Tests;
+
+namespace Sitrep.Store.Tests;
+
+/// <summary>The README's demo corpus, end to end through ingest, export and the brief.</summary>
+public class SamplesTests
+{
+    private static SqliteDocumentStore Ingested(TempDir dir)
+    {
+        var store = new SqliteDocumentStore(dir.Combine("s.db"));
+        var summary = new IngestJob(store, new IngestOptions()).Run([TestPaths.Samples], _ => { });
+        Assert.Equal(0, summary.Failed);
+        return store;
+    }
+
+    [Fact]
+    public void Every_sample_is_read_with_its_encoding_language_and_date()
+    {
+        using var dir = new TempDir();
+        using var store = Ingested(dir);
+        var docs = store.Documents().ToDictionary(d => Path.GetFileName(d.Source));
+        Assert.Equal(9, docs.Count);
+        Assert.Equal(("windows-1251", "ru"), (docs["07-ru-windows1251.txt"].Encoding, docs["07-ru-windows1251.txt"].Language));
+        Assert.Equal(("utf-16le", "uk"), (docs["08-uk-utf16.txt"].Encoding, docs["08-uk-utf16.txt"].Language));
+        Assert.Equal("2023-06-06T09:40", docs["01-kyiv-wire.txt"].Published.Value.ToString());
+        Assert.Equal(docs["01-kyiv-wire.txt"].Id, docs["03-syndicated.txt"].DuplicateOf);
+        Assert.Equal(new DateOnly(2023, 6, 6), docs["04-machine-translated.txt"].Published.From);
+        Assert.DoesNotContain("Drone attack reported", docs["01-kyiv-wire.txt"].Body);
+        Assert.DoesNotContain("Leave a Reply", docs["06-evening-update.txt"].Body);
+        Assert.Equal("Iryna Marchenko", docs["04-machine-translated.txt"].Author);
+    }
+
+    [Fact]
+    public void The_json_export_has_every_documents_field_of_the_spec()
+    {
+        using var dir = new TempDir();
+        using var store = Ingested(dir);
+        using var buffer = new MemoryStream();
+        ExportWriter.WriteJson(store, buffer, DateTimeOffset.UnixEpoch);
+        using var json = JsonDocument.Parse(buffer.ToArray());
+        var root = json.RootElement;
+        Assert.Equal("sitrep-export", root.GetProperty("format").GetString());
+        Assert.Equal(1, root.GetProperty("version").GetInt32());
+        foreach (var kind in ExportWriter.Kinds) Assert.Equal(JsonValueKind.Array, root.GetProperty(kind).ValueKind);
+        string[] fields = ["id", "source", "outlet", "title", "author", "language", "published", "published_precision", "published_range", "published_from", "duplicate_of", "body"];
+        string[] precisions = ["minute", "hour", "day", "month", "year", "range", "unknown"];
+        string[] origins = ["header", "html-meta", "url", "feed", "body", "none"];
+        foreach (var d in root.GetProperty("documents").EnumerateArray())
+        {
+            Assert.Equal(fields.Order(), d.EnumerateObject().Select(p => p.Name).Order());
+            Assert.Contains(d.GetProperty("published_precision").GetString(), precisions);
+            Assert.Contains(d.GetProperty("published_from").GetString(), origins);
+            var range = d.GetProperty("published_range");
+            Assert.Equal(d.GetProperty("published_precision").GetString() == "range", range.ValueKind == JsonValueKind.Array);
+        }
+    }
+
+    [Fact]
+    public void Jsonl_and_csv_exports_carry_the_same_documents()
+    {
+        using var dir = new TempDir();
+        using var store = Ingested(dir);
+        using var buffer = new MemoryStream();
+        ExportWriter.WriteJsonLines(store, buffer, DateTimeOffset.UnixEpoch);
+        var lines = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("header", JsonDocument.Parse(lines[0]).RootElement.GetProperty("kind").GetString());
+        Assert.Equal(9, lines.Skip(1).Count(l => JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString() == "document"));
+
+        var files = ExportWriter.WriteCsv(store, dir.Combine("csv"));
+        Assert.Equal(ExportWriter.Kinds.Select(k => k + ".csv"), files.Select(Path.GetFileName));
+        var csv = File.ReadAllText(dir.Combine("csv/documents.csv"));
+        Assert.StartsWith("id,source,outlet,title", csv);
+        Assert.Contains("\"Kremlin blames Kyiv for \"\"sabotage\"\" at Novaya Kakhovka dam\"", csv);
+    }
+
+    [Fact]
+    public void The_brief_lists_articles_names_and_a_timeline()
+    {
+        using var dir = new TempDir();
+        using var store = Ingested(dir);
+        var w = new StringWriter();
+        BriefWriter.Write(store, w, DateTimeOffset.UnixEpoch);
+        var brief = w.ToString();
+        Assert.Contains("9 articles (1 syndicated copy)", brief);
+        Assert.Contains("| Kakhovka |", brief);
+        Assert.Contains("### 2023-06-06", brief);
+        Assert.Contains("### 2023-06-08", brief);
+        Assert.True(brief.IndexOf("### 2023-06-06", StringComparison.Ordinal) < brief.IndexOf("### 2023-06-08", StringComparison.Ordinal));
+    }
+}

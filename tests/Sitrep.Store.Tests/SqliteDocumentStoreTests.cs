@@ -1,0 +1,99 @@
+using Sitrep.Core.Documents;
+using Sitrep.Core.Time;
+using Sitrep.Store.Sqlite;
+using Sitrep.Tests;
+
+namespace Sitrep.Store.Tests;
+
+public class SqliteDocumentStoreTests
+{
+    private static Document Doc(string id, string body, string hash = "h", PublicationDate? published = null) => new()
+    {
+        Id = id, Source = id + ".txt", MediaType = "text/plain", Encoding = "utf-8", Title = "Title " + id, Language = "en",
+        Published = published ?? PublicationDate.Unknown, Body = body,
+        Cut = [new CutText(0, 5, CutReason.Title, "Title")],
+        Fingerprint = new DocumentFingerprint(hash, [1L, 2L, 3L]),
+    };
+
+    [Fact]
+    public void Migrates_once_and_reopens_without_changes()
+    {
+        using var dir = new TempDir();
+        var path = dir.Combine("a.db");
+        using (var s = new SqliteDocumentStore(path)) Assert.Equal("ok", s.IntegrityCheck());
+        using (var s = new SqliteDocumentStore(path)) Assert.Equal(0, s.Count());
+        Assert.Equal(SqliteDocumentStore.SchemaVersion, Migrated(path));
+    }
+
+    private static long Migrated(string path)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + path);
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM schema_migrations";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public void Round_trips_every_derived_field()
+    {
+        using var dir = new TempDir();
+        using var s = new SqliteDocumentStore(dir.Combine("a.db"));
+        var published = PublicationDate.Between(new DateOnly(2025, 3, 12), new DateOnly(2025, 3, 13), DateSource.Body, "why");
+        var doc = Doc("d-1", "Body text", published: published) with { HeaderDate = new PartialDate(null, 3, 11, 17, 40), Author = "A. Writer" };
+        using (var tx = s.Begin()) { s.Add(doc, [1, 2, 3]); tx.Commit(); }
+        var back = s.Find("d-1")!;
+        Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut }, back);
+        Assert.Equal(doc.Cut, back.Cut);
+        Assert.Equal("h", back.Fingerprint.TextHash);
+        Assert.Equal([1, 2, 3], s.RawDocuments().Single().Bytes);
+        Assert.Equal(["d-1.txt"], s.Sources("d-1"));
+    }
+
+    [Fact]
+    public void Finds_by_text_hash_band_key_and_unique_id_prefix()
+    {
+        using var dir = new TempDir();
+        using var s = new SqliteDocumentStore(dir.Combine("a.db"));
+        using (var tx = s.Begin())
+        {
+            s.Add(Doc("d-aa1", "one", "h1"), [1]);
+            s.Add(Doc("d-aa2", "two", "h2") with { DuplicateOf = "d-aa1" }, [2]);
+            tx.Commit();
+        }
+        Assert.Equal("d-aa1", s.FindByTextHash("h1"));
+        Assert.Equal("d-aa1", s.FindByTextHash("h2"));
+        Assert.Equal(["d-aa1", "d-aa2"], s.FindByBandKeys([2L, 99L]));
+        Assert.Null(s.Find("d-aa"));
+        Assert.Equal("d-aa2", s.Find("d-aa2")!.Id);
+    }
+
+    [Fact]
+    public void An_uncommitted_transaction_leaves_nothing_behind()
+    {
+        using var dir = new TempDir();
+        using var s = new SqliteDocumentStore(dir.Combine("a.db"));
+        using (s.Begin()) s.Add(Doc("d-1", "x"), [1]);
+        Assert.Equal(0, s.Count());
+        Assert.Empty(s.FindByBandKeys([1L]));
+    }
+
+    [Fact]
+    public void Updating_a_document_replaces_its_band_keys_and_date()
+    {
+        using var dir = new TempDir();
+        using var s = new SqliteDocumentStore(dir.Combine("a.db"));
+        using (var tx = s.Begin())
+        {
+            s.Add(Doc("d-1", "x"), [1]);
+            s.Update(Doc("d-1", "y", "h9") with { Fingerprint = new DocumentFingerprint("h9", [7L]) });
+            s.UpdatePublished("d-1", PublicationDate.Exact(new PartialDate(2023, 6, 6), DateSource.Body));
+            tx.Commit();
+        }
+        Assert.Empty(s.FindByBandKeys([1L]));
+        Assert.Equal(["d-1"], s.FindByBandKeys([7L]));
+        Assert.Equal("y", s.GetBody("d-1"));
+        Assert.Equal([("d-1", new DateOnly(2023, 6, 6))], s.PublicationDays());
+        Assert.Empty(s.UndatedDocuments());
+    }
+}
