@@ -6,15 +6,18 @@ namespace Sitrep.Ingest;
 /// </summary>
 public static class LanguageGuesser
 {
-    private static readonly (string Code, HashSet<string> Words)[] Latin =
+    private static readonly (string Code, string Words)[] Latin =
     [
-        ("en", Set("the of and to in is that for on with was as by it at from are said has have were this be")),
-        ("de", Set("der die und das ist nicht mit den von zu im auf für sich des dem ein eine wurde")),
-        ("fr", Set("le la les et des est une du dans pour que qui sur pas au avec il elle sont")),
-        ("es", Set("el la los las y de que en un una por con para es del se al lo fue")),
-        ("it", Set("il di che e la per un una non sono della del con nel alla gli le")),
-        ("pl", Set("i w na nie z się do że to jest o jak po ale przez od")),
+        ("en", "the of and to in is that for on with was as by it at from are said has have were this be"),
+        ("de", "der die und das ist nicht mit den von zu im auf für sich des dem ein eine wurde"),
+        ("fr", "le la les et des est une du dans pour que qui sur pas au avec il elle sont"),
+        ("es", "el la los las y de que en un una por con para es del se al lo fue"),
+        ("it", "il di che e la per un una non sono della del con nel alla gli le"),
+        ("pl", "i w na nie z się do że to jest o jak po ale przez od"),
     ];
+
+    // Each function word maps to a bit per language that uses it: one lookup a word, whatever the number of languages.
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FunctionWords = BuildFunctionWords();
 
     public static string Guess(string text)
     {
@@ -34,19 +37,31 @@ public static class LanguageGuesser
         if (cyrillic + latin < 20) return "und";
         if (cyrillic > latin) return ukOnly > ruOnly ? "uk" : ruOnly > 0 ? "ru" : "und";
 
-        var counts = new int[Latin.Length];
+        Span<int> counts = stackalloc int[Latin.Length];
         var words = 0;
-        foreach (var range in text.AsSpan(0, limit).SplitAny(" \n\t.,;:!?\"“”()«»"))
+        var span = text.AsSpan(0, limit);
+        var p = 0;
+        while (p < span.Length && words < 2000)
         {
-            var w = text.AsSpan(0, limit)[range];
-            if (w.IsEmpty) continue;
+            while (p < span.Length && !char.IsLetter(span[p])) p++;
+            var start = p;
+            while (p < span.Length && char.IsLetter(span[p])) p++;
+            if (p == start) break;
             words++;
-            var lower = w.ToString().ToLowerInvariant();
-            for (var k = 0; k < Latin.Length; k++) if (Latin[k].Words.Contains(lower)) counts[k]++;
+            if (p - start <= 6 && FunctionWords.TryGetValue(span[start..p], out var mask))
+                for (var k = 0; k < Latin.Length; k++) if ((mask & (1 << k)) != 0) counts[k]++;
         }
-        var best = Array.IndexOf(counts, counts.Max());
+        var best = 0;
+        for (var k = 1; k < Latin.Length; k++) if (counts[k] > counts[best]) best = k;
         return words > 0 && counts[best] >= Math.Max(2, words / 20) ? Latin[best].Code : "und";
     }
 
-    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.Ordinal);
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildFunctionWords()
+    {
+        var d = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var k = 0; k < Latin.Length; k++)
+            foreach (var w in Latin[k].Words.Split(' '))
+                d[w] = d.GetValueOrDefault(w) | (1 << k);
+        return d.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 }

@@ -16,7 +16,8 @@ public interface IDocumentStore : IDisposable
 
     bool Contains(string documentId);
     string? FindByTextHash(string textHash);
-    IReadOnlyList<string> FindByBandKeys(IReadOnlyList<long> bandKeys);
+    /// <summary>Documents sharing at least <paramref name="minShared"/> of the band keys, earliest first, with their MinHash signatures.</summary>
+    IReadOnlyList<(string Id, uint[]? Signature)> FindByBandKeys(IReadOnlyList<long> bandKeys, int minShared = 1);
     string? GetBody(string documentId);
 
     void Add(Document document, byte[] raw);

@@ -36,7 +36,9 @@ public class FingerprinterTests
         var copy = Article + " (Reporting by the wire desk.)";
         Assert.True(Fingerprinter.Jaccard(Fingerprinter.Shingles(Article), Fingerprinter.Shingles(copy)) >= Fingerprinter.NearDuplicateThreshold);
         Assert.NotEqual(Fingerprinter.Compute(Article).TextHash, Fingerprinter.Compute(copy).TextHash);
-        Assert.NotEmpty(Fingerprinter.Compute(Article).BandKeys.Intersect(Fingerprinter.Compute(copy).BandKeys));
+        var (a, b) = (Fingerprinter.Compute(Article), Fingerprinter.Compute(copy));
+        Assert.True(a.BandKeys.Intersect(b.BandKeys).Count() >= Fingerprinter.MinSharedBands);
+        Assert.InRange(Fingerprinter.Estimate(a.Signature, b.Signature), Fingerprinter.ScreeningThreshold, 1.0);
     }
 
     [Fact]
@@ -46,5 +48,6 @@ public class FingerprinterTests
                              + "accusations that Russian troops were responsible, while the mayor said 900 residents had been moved.";
         Assert.True(Fingerprinter.Jaccard(Fingerprinter.Shingles(Article), Fingerprinter.Shingles(other)) < 0.1);
         Assert.Empty(Fingerprinter.Compute(Article).BandKeys.Intersect(Fingerprinter.Compute(other).BandKeys));
+        Assert.True(Fingerprinter.Estimate(Fingerprinter.Compute(Article).Signature, Fingerprinter.Compute(other).Signature) < 0.2);
     }
 }

@@ -12,7 +12,7 @@ public class SqliteDocumentStoreTests
         Id = id, Source = id + ".txt", MediaType = "text/plain", Encoding = "utf-8", Title = "Title " + id, Language = "en",
         Published = published ?? PublicationDate.Unknown, Body = body,
         Cut = [new CutText(0, 5, CutReason.Title, "Title")],
-        Fingerprint = new DocumentFingerprint(hash, [1L, 2L, 3L]),
+        Fingerprint = new DocumentFingerprint(hash, [1L, 2L, 3L], [5u, 6u]),
     };
 
     [Fact]
@@ -46,6 +46,7 @@ public class SqliteDocumentStoreTests
         Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut }, back);
         Assert.Equal(doc.Cut, back.Cut);
         Assert.Equal("h", back.Fingerprint.TextHash);
+        Assert.Equal([5u, 6u], s.FindByBandKeys([1L]).Single().Signature!);
         Assert.Equal([1, 2, 3], s.RawDocuments().Single().Bytes);
         Assert.Equal(["d-1.txt"], s.Sources("d-1"));
     }
@@ -63,7 +64,9 @@ public class SqliteDocumentStoreTests
         }
         Assert.Equal("d-aa1", s.FindByTextHash("h1"));
         Assert.Equal("d-aa1", s.FindByTextHash("h2"));
-        Assert.Equal(["d-aa1", "d-aa2"], s.FindByBandKeys([2L, 99L]));
+        Assert.Equal(["d-aa1", "d-aa2"], s.FindByBandKeys([2L, 99L]).Select(c => c.Id));
+        Assert.Equal(["d-aa1", "d-aa2"], s.FindByBandKeys([1L, 2L, 99L], minShared: 2).Select(c => c.Id));
+        Assert.Empty(s.FindByBandKeys([2L, 99L], minShared: 2));
         Assert.Null(s.Find("d-aa"));
         Assert.Equal("d-aa2", s.Find("d-aa2")!.Id);
     }
@@ -91,7 +94,7 @@ public class SqliteDocumentStoreTests
             tx.Commit();
         }
         Assert.Empty(s.FindByBandKeys([1L]));
-        Assert.Equal(["d-1"], s.FindByBandKeys([7L]));
+        Assert.Equal(["d-1"], s.FindByBandKeys([7L]).Select(c => c.Id));
         Assert.Equal("y", s.GetBody("d-1"));
         Assert.Equal([("d-1", new DateOnly(2023, 6, 6))], s.PublicationDays());
         Assert.Empty(s.UndatedDocuments());

@@ -9,7 +9,14 @@ public class CapitalisedNamesTests
     {
         const string text = "The Institute for the Study of War said Vladimir Putin's troops advanced. Officials in Kherson agreed.";
         var names = CapitalisedNames.Find(text).Select(s => s.Of(text)).ToList();
-        Assert.Equal(["The Institute for the Study of War", "Vladimir Putin", "Kherson"], names);
+        Assert.Equal(["Institute for the Study of War", "Vladimir Putin", "Kherson"], names);
+    }
+
+    [Fact]
+    public void Sentence_openers_and_conjunctions_are_not_part_of_names()
+    {
+        const string text = "In Nova Kakhovka water rose. Hola Prystan and Oleshky flooded.";
+        Assert.Equal(["Nova Kakhovka", "Hola Prystan", "Oleshky"], CapitalisedNames.Find(text).Select(s => s.Of(text)));
     }
 
     [Fact]

@@ -27,5 +27,8 @@ public sealed record Document
     public string? DuplicateOf { get; init; }
 }
 
-/// <summary>What duplicate detection needs: a hash of the normalised body and MinHash band keys of its shingles.</summary>
-public sealed record DocumentFingerprint(string TextHash, IReadOnlyList<long> BandKeys);
+/// <summary>
+/// What duplicate detection needs: a hash of the normalised body, the MinHash signature of its shingles (which estimates
+/// Jaccard similarity without the text) and the band keys that find candidates sharing part of that signature.
+/// </summary>
+public sealed record DocumentFingerprint(string TextHash, IReadOnlyList<long> BandKeys, uint[]? Signature = null);

@@ -5,24 +5,33 @@ using Sitrep.Core.Documents;
 namespace Sitrep.Ingest.Dedup;
 
 /// <summary>
-/// Duplicate keys for a body: a SHA-256 of the normalised text (exact copies) and MinHash band keys over word
-/// 5-shingles (near copies). 16 bands of 8 rows make a pair with Jaccard 0.9 a candidate with probability 0.99999
-/// and one with 0.5 only 6% of the time; candidates are then checked with the exact Jaccard.
+/// Duplicate keys for a body: a SHA-256 of the normalised text (exact copies) and a 128-value MinHash signature over
+/// word 5-shingles (near copies), computed by one-permutation hashing with rotation densification (one hash per
+/// shingle, not 128). 16 bands of 8 values give the candidate keys; a candidate must share 2 bands, which a pair with
+/// Jaccard 0.9 does with probability 0.998 and a pair with 0.6 only 3% of the time. Candidates are screened by the
+/// signatures' estimate and confirmed with the exact Jaccard.
 /// </summary>
 public static class Fingerprinter
 {
     public const int Bands = 16;
     private const int Rows = 8;
+    public const int SignatureLength = Bands * Rows;
     private const int ShingleWords = 5;
 
     /// <summary>The Jaccard similarity at or above which an article is a syndicated copy of an earlier one.</summary>
     public const double NearDuplicateThreshold = 0.9;
 
+    /// <summary>Candidates whose signatures estimate less than this are not worth an exact comparison.</summary>
+    public const double ScreeningThreshold = 0.75;
+
+    public const int MinSharedBands = 2;
+
     public static DocumentFingerprint Compute(string body)
     {
         var words = NormalisedWords(body);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(' ', words))));
-        return new DocumentFingerprint(hash, BandKeys(Shingles(words)));
+        var signature = Signature(Shingles(words));
+        return new DocumentFingerprint(hash, BandKeys(signature), signature);
     }
 
     public static HashSet<ulong> Shingles(string body) => Shingles(NormalisedWords(body));
@@ -34,17 +43,27 @@ public static class Fingerprinter
         return (double)inter / (a.Count + b.Count - inter);
     }
 
+    /// <summary>The share of equal signature values: an estimate of the Jaccard similarity of the two shingle sets.</summary>
+    public static double Estimate(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        if (a.Length != b.Length || a.Length == 0) return 0;
+        var same = 0;
+        for (var i = 0; i < a.Length; i++) if (a[i] == b[i]) same++;
+        return (double)same / a.Length;
+    }
+
     /// <summary>Lower-cased runs of letters and digits: punctuation, case and spacing do not make two copies differ.</summary>
     public static List<string> NormalisedWords(string text)
     {
         var words = new List<string>(text.Length / 6);
-        var sb = new StringBuilder(24);
-        foreach (var c in text)
+        var i = 0;
+        while (i < text.Length)
         {
-            if (char.IsLetterOrDigit(c)) { sb.Append(char.ToLowerInvariant(c)); continue; }
-            if (sb.Length > 0) { words.Add(sb.ToString()); sb.Clear(); }
+            while (i < text.Length && !char.IsLetterOrDigit(text[i])) i++;
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+            if (i > start) words.Add(string.Create(i - start, (text, start), static (dest, s) => s.text.AsSpan(s.start, dest.Length).ToLowerInvariant(dest)));
         }
-        if (sb.Length > 0) words.Add(sb.ToString());
         return words;
     }
 
@@ -65,21 +84,34 @@ public static class Fingerprinter
         return set;
     }
 
-    private static long[] BandKeys(HashSet<ulong> shingles)
+    private static uint[] Signature(HashSet<ulong> shingles)
     {
-        var mins = new ulong[Bands * Rows];
-        Array.Fill(mins, ulong.MaxValue);
+        var bins = new ulong[SignatureLength];
+        Array.Fill(bins, ulong.MaxValue);
         foreach (var s in shingles)
-            for (var k = 0; k < mins.Length; k++)
-            {
-                var v = Mix(s ^ (0x9E3779B97F4A7C15UL * (ulong)(k + 1)));
-                if (v < mins[k]) mins[k] = v;
-            }
+        {
+            var bin = (int)(s % SignatureLength);
+            var value = s / SignatureLength;
+            if (value < bins[bin]) bins[bin] = value;
+        }
+        var signature = new uint[SignatureLength];
+        for (var i = 0; i < SignatureLength; i++)
+        {
+            // an empty bin borrows from the next filled one, offset by the distance so borrowed values stay distinct
+            var k = 0;
+            while (k < SignatureLength && bins[(i + k) % SignatureLength] == ulong.MaxValue) k++;
+            signature[i] = k == SignatureLength ? 0 : (uint)Mix(bins[(i + k) % SignatureLength] + (ulong)k * 0x9E3779B97F4A7C15UL);
+        }
+        return signature;
+    }
+
+    private static long[] BandKeys(uint[] signature)
+    {
         var keys = new long[Bands];
         for (var band = 0; band < Bands; band++)
         {
             var h = (ulong)band;
-            for (var r = 0; r < Rows; r++) h = Mix(h ^ mins[band * Rows + r]);
+            for (var r = 0; r < Rows; r++) h = Mix(h ^ signature[band * Rows + r]);
             keys[band] = (long)h;
         }
         return keys;

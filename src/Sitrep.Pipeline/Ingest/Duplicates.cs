@@ -16,9 +16,10 @@ public static class Duplicates
         if (exact is not null && exact != doc.Id && (earlier is null || earlier.Contains(exact))) return (Copy.Exact, exact);
 
         HashSet<ulong>? shingles = null;
-        foreach (var candidate in store.FindByBandKeys(doc.Fingerprint.BandKeys))
+        foreach (var (candidate, signature) in store.FindByBandKeys(doc.Fingerprint.BandKeys, Fingerprinter.MinSharedBands))
         {
             if (candidate == doc.Id || (earlier is not null && !earlier.Contains(candidate))) continue;
+            if (signature is not null && doc.Fingerprint.Signature is { } own && Fingerprinter.Estimate(own, signature) < Fingerprinter.ScreeningThreshold) continue;
             if (store.GetBody(candidate) is not { } body) continue;
             shingles ??= Fingerprinter.Shingles(doc.Body);
             if (Fingerprinter.Jaccard(shingles, Fingerprinter.Shingles(body)) >= Fingerprinter.NearDuplicateThreshold)

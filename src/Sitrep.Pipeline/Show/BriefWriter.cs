@@ -29,7 +29,8 @@ public static class BriefWriter
         w.WriteLine();
         w.WriteLine("| Published | Outlet | Title | Document |");
         w.WriteLine("|---|---|---|---|");
-        foreach (var d in docs.OrderBy(d => d.Published.EarliestDay ?? DateOnly.MaxValue).ThenBy(d => d.Id, StringComparer.Ordinal))
+        foreach (var d in docs.OrderBy(d => d.Published.EarliestDay ?? DateOnly.MaxValue)
+                     .ThenBy(d => d.Published.Value?.ToString(), StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal))
         {
             var copy = d.DuplicateOf is null ? "" : $" (copy of `{d.DuplicateOf}`)";
             w.WriteLine($"| {Published(d.Published)} | {Cell(d.Outlet ?? "—")} | {Cell(d.Title ?? "(untitled)")} | `{d.Id}`{copy} |");

@@ -27,6 +27,7 @@ internal static class Migrations
                 body TEXT NOT NULL,
                 cut_json TEXT NOT NULL,
                 text_hash TEXT NOT NULL,
+                minhash BLOB,
                 duplicate_of TEXT REFERENCES documents(id),
                 ingested_at TEXT NOT NULL
             );

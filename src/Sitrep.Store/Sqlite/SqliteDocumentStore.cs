@@ -78,14 +78,24 @@ public sealed class SqliteDocumentStore : IDocumentStore
     public string? FindByTextHash(string textHash) =>
         Scalar("SELECT COALESCE(duplicate_of, id) FROM documents WHERE text_hash = $h ORDER BY seq LIMIT 1", ("$h", textHash)) as string;
 
-    public IReadOnlyList<string> FindByBandKeys(IReadOnlyList<long> bandKeys)
+    public IReadOnlyList<(string Id, uint[]? Signature)> FindByBandKeys(IReadOnlyList<long> bandKeys, int minShared = 1)
     {
         if (bandKeys.Count == 0) return [];
         var names = bandKeys.Select((_, i) => "$k" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        using var c = Command($"SELECT DISTINCT b.document FROM document_bands b JOIN documents d ON d.id = b.document WHERE b.key IN ({string.Join(',', names)}) ORDER BY d.seq",
-            names.Select((n, i) => (n, (object?)bandKeys[i])).ToArray());
-        return ReadStrings(c);
+        using var c = Command($"""
+            SELECT d.id, d.minhash FROM documents d JOIN (
+                SELECT document, COUNT(*) AS shared FROM document_bands WHERE key IN ({string.Join(',', names)}) GROUP BY document
+            ) b ON b.document = d.id WHERE b.shared >= $min ORDER BY d.seq
+            """, names.Select((n, i) => (n, (object?)bandKeys[i])).Append(("$min", minShared)).ToArray());
+        using var r = c.ExecuteReader();
+        var list = new List<(string, uint[]?)>();
+        while (r.Read()) list.Add((r.GetString(0), r.IsDBNull(1) ? null : Unpack((byte[])r.GetValue(1))));
+        return list;
     }
+
+    private static byte[]? Pack(uint[]? signature) => signature is null ? null : System.Runtime.InteropServices.MemoryMarshal.AsBytes(signature.AsSpan()).ToArray();
+
+    private static uint[] Unpack(byte[] bytes) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(bytes).ToArray();
 
     public string? GetBody(string documentId) => Scalar("SELECT body FROM documents WHERE id = $id", ("$id", documentId)) as string;
 
@@ -93,8 +103,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
     {
         using (var c = Command("""
             INSERT INTO documents (id, source, media_type, encoding, raw, title, outlet, author, language, published, published_precision,
-                published_range_from, published_range_to, published_from, published_note, header_date, body, cut_json, text_hash, duplicate_of, ingested_at)
-            VALUES ($id, $source, $media, $enc, $raw, $title, $outlet, $author, $lang, $pub, $prec, $rfrom, $rto, $pfrom, $pnote, $hdate, $body, $cut, $hash, $dup, $at)
+                published_range_from, published_range_to, published_from, published_note, header_date, body, cut_json, text_hash, minhash, duplicate_of, ingested_at)
+            VALUES ($id, $source, $media, $enc, $raw, $title, $outlet, $author, $lang, $pub, $prec, $rfrom, $rto, $pfrom, $pnote, $hdate, $body, $cut, $hash, $minhash, $dup, $at)
             """, DerivedParameters(d).Concat([("$source", d.Source), ("$media", d.MediaType), ("$raw", raw), ("$at", Now())]).ToArray()))
             c.ExecuteNonQuery();
         WriteBands(d);
@@ -106,7 +116,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         using (var c = Command("""
             UPDATE documents SET encoding = $enc, title = $title, outlet = $outlet, author = $author, language = $lang, published = $pub,
                 published_precision = $prec, published_range_from = $rfrom, published_range_to = $rto, published_from = $pfrom, published_note = $pnote,
-                header_date = $hdate, body = $body, cut_json = $cut, text_hash = $hash, duplicate_of = $dup
+                header_date = $hdate, body = $body, cut_json = $cut, text_hash = $hash, minhash = $minhash, duplicate_of = $dup
             WHERE id = $id
             """, DerivedParameters(d).ToArray()))
             c.ExecuteNonQuery();
@@ -209,7 +219,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         [
             ("$id", d.Id), ("$enc", d.Encoding), ("$title", d.Title), ("$outlet", d.Outlet), ("$author", d.Author), ("$lang", d.Language),
             ("$hdate", d.HeaderDate?.ToString()), ("$body", d.Body), ("$cut", JsonSerializer.Serialize(d.Cut.ToList(), StoreJson.Default.ListCutText)),
-            ("$hash", d.Fingerprint.TextHash), ("$dup", d.DuplicateOf),
+            ("$hash", d.Fingerprint.TextHash), ("$minhash", Pack(d.Fingerprint.Signature)), ("$dup", d.DuplicateOf),
         ]);
 
     private static IEnumerable<(string, object?)> PublishedParameters(PublicationDate p) =>

@@ -10,7 +10,14 @@ namespace Sitrep.Text.Names;
 /// </summary>
 public static class CapitalisedNames
 {
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "de", "von", "van", "al", "bin", "and" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "de", "von", "van", "al", "bin" };
+
+    // Capitalised only because they open a sentence; never the first word of a name found this way.
+    private static readonly HashSet<string> Openers = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "In", "On", "At", "And", "But", "For", "From", "To", "By", "With", "After", "Before", "Since", "During", "As", "If",
+        "When", "While", "According", "However", "Meanwhile", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "Both", "Neither",
+    };
 
     public static List<TextSpan> Find(string text)
     {
@@ -23,7 +30,7 @@ public static class CapitalisedNames
             {
                 var (ws, we) = NextWord(text, i, sentence.End);
                 if (ws < 0) break;
-                if (!IsCapitalised(text, ws, we) || IsCalendarWord(text, ws, we)) { first = false; i = we; continue; }
+                if (!IsCapitalised(text, ws, we) || IsCalendarWord(text, ws, we) || (first && Openers.Contains(text[ws..we]))) { first = false; i = we; continue; }
                 int start = ws, end = we, words = 1, k = we;
                 while (true)
                 {

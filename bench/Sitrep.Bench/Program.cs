@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text;
+using Sitrep.Pipeline.Ingest;
+using Sitrep.Store.Sqlite;
+
+// Ingest benchmark: how many articles a second one core reads (decode, extract, date, fingerprint) and how many a
+// full ingest stores in SQLite. Articles are synthesised from a folder of real-looking ones (default: samples/),
+// each made unique so that duplicate detection does its real work.
+//   dotnet run -c Release --project bench/Sitrep.Bench -- [--articles N] [--from DIR]
+var count = 5000;
+var from = Path.Combine(FindRoot(), "samples");
+for (var i = 0; i < args.Length - 1; i++)
+{
+    if (args[i] == "--articles") count = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+    if (args[i] == "--from") from = args[i + 1];
+}
+var templates = Directory.EnumerateFiles(from, "*.*", SearchOption.AllDirectories).Select(f => Sitrep.Ingest.Decoding.TextDecoder.Decode(File.ReadAllBytes(f)).Text).ToArray();
+if (templates.Length == 0) { Console.Error.WriteLine($"no articles in {from}"); return 1; }
+
+var random = new Random(1);
+string[] words = ["officials", "said", "the", "river", "convoy", "district", "shelling", "reported", "on", "Tuesday", "governor", "evacuated", "water", "bridge", "forces", "region"];
+var articles = new byte[count][];
+for (var i = 0; i < count; i++)
+{
+    var t = templates[i % templates.Length];
+    var extra = string.Join(' ', Enumerable.Range(0, 60).Select(_ => words[random.Next(words.Length)])) + $" {i}.";
+    // insert the unique paragraph before the last paragraph so furniture at the end stays at the end
+    var cut = t.LastIndexOf("\n\n", StringComparison.Ordinal);
+    articles[i] = Encoding.UTF8.GetBytes(cut > 0 ? t[..cut] + "\n\n" + extra + t[cut..] : t + "\n\n" + extra);
+}
+var bytes = articles.Sum(a => (long)a.Length);
+Console.WriteLine($"{count} articles, {bytes / 1024.0 / count:0.0} KB each on average, from {from}");
+
+// warm-up, then the read stage alone
+for (var round = 0; round < 3; round++) foreach (var a in articles.Take(1000)) DocumentReader.Read("warm", a);
+var clock = Stopwatch.StartNew();
+var readable = 0;
+foreach (var a in articles)
+{
+    try { DocumentReader.Read("bench", a); readable++; }
+    catch (Sitrep.Ingest.InputRejectedException) { }
+}
+var read = clock.Elapsed.TotalSeconds;
+Console.WriteLine($"read stage:  {count / read,10:0} articles/s  {bytes / read / 1048576,6:0.0} MB/s  ({readable} readable)");
+
+// the read stage's parts, each over every article
+var decoded = articles.Select(a => Sitrep.Ingest.Decoding.TextDecoder.Decode(a).Text).ToArray();
+var extracted = decoded.Select(Sitrep.Ingest.PlainText.PlainTextArticleReader.Read).ToArray();
+(string Name, Action<int> Work)[] stages =
+[
+    ("decode", i => Sitrep.Ingest.Decoding.TextDecoder.Decode(articles[i])),
+    ("extract", i => Sitrep.Ingest.PlainText.PlainTextArticleReader.Read(decoded[i])),
+    ("date", i => Sitrep.Text.Time.PublicationDateInference.Infer(extracted[i].Body, extracted[i].HeaderDate)),
+    ("language", i => Sitrep.Ingest.LanguageGuesser.Guess(extracted[i].Body)),
+    ("fingerprint", i => Sitrep.Ingest.Dedup.Fingerprinter.Compute(extracted[i].Body)),
+];
+foreach (var (name, work) in stages)
+{
+    clock.Restart();
+    for (var i = 0; i < count; i++) work(i);
+    Console.WriteLine($"  {name,-12} {clock.Elapsed.TotalMilliseconds * 1000 / count,8:0.0} µs/article");
+}
+
+// full ingest from files into a fresh SQLite database
+var dir = Directory.CreateTempSubdirectory("sitrep-bench-").FullName;
+try
+{
+    for (var i = 0; i < count; i++) File.WriteAllBytes(Path.Combine(dir, $"{i:D6}.txt"), articles[i]);
+    using var store = new SqliteDocumentStore(Path.Combine(dir, "bench.db"));
+    clock.Restart();
+    var summary = new IngestJob(store, new IngestOptions()).Run([dir], _ => { });
+    var ingest = clock.Elapsed.TotalSeconds;
+    Console.WriteLine($"full ingest: {count / ingest,10:0} articles/s  ({summary.Added} added, {summary.NearDuplicates} near-duplicates, {summary.Failed} failed) = {count / ingest * 60:0} a minute");
+}
+finally
+{
+    Directory.Delete(dir, true);
+}
+return 0;
+
+static string FindRoot()
+{
+    var d = new DirectoryInfo(AppContext.BaseDirectory);
+    while (d is not null && !File.Exists(Path.Combine(d.FullName, "Sitrep.slnx"))) d = d.Parent;
+    return d?.FullName ?? ".";
+}
