@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+using Sitrep.Text.Entities;
+
+namespace Sitrep.Cli.Commands;
+
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string[]>("--data") { Description = "CoNLL training files (token first, tag last; IOB1 or IOB2)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var dev = new Option<string?>("--dev") { Description = "A CoNLL file scored after every epoch" };
+        var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/ner.bin" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 12 };
+        var seed = new Option<int>("--seed") { Description = "Fixes the order of the training documents, so a rebuild gives the same model", DefaultValueFactory = _ => 1 };
+        var ner = new Command("ner", CommonOptions.Example("Train the entity model (an averaged perceptron) from CoNLL files.",
+            "sitrep train ner --data ../shared/data/ner/conll2003/eng.train --dev ../shared/data/ner/conll2003/eng.testa --out models/ner.bin"))
+        {
+            data, dev, output, epochs, seed,
+        };
+        ner.SetAction(parse =>
+        {
+            var files = parse.GetValue(data)!;
+            var missing = files.Append(parse.GetValue(dev)).OfType<string>().FirstOrDefault(f => !File.Exists(f));
+            if (missing is not null) { Console.Error.WriteLine($"sitrep: {missing}: no such file"); return 1; }
+            var docs = files.SelectMany(ConllCorpus.Read).ToList();
+            var devDocs = parse.GetValue(dev) is { } d ? ConllCorpus.Read(d) : null;
+            Console.Error.WriteLine($"training on {docs.Count} documents, {docs.Sum(x => x.Sentences.Sum(s => s.Tokens.Length))} tokens");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var model = EntityTrainer.Train(docs, new TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)), lexicon: null,
+                onEpoch: (epoch, errorRate, f1) => Console.Error.WriteLine(
+                    $"epoch {epoch,2}: training error {errorRate:P2}" + (double.IsNaN(f1) ? "" : $", dev F1 {f1:0.0000}") + $"  ({clock.Elapsed.TotalSeconds:0}s)"),
+                evaluate: devDocs is null ? null : m => NerEvaluation.Evaluate(m, devDocs).Overall.F1);
+            var path = parse.GetValue(output)!;
+            model.Save(path);
+            Console.Error.WriteLine($"wrote {path}: {model.FeatureCount.ToString("N0", CultureInfo.InvariantCulture)} features, {new FileInfo(path).Length / 1048576.0:0.0} MB");
+            return 0;
+        });
+        return new Command("train", "Train a model from annotated data.") { ner };
+    }
+}

@@ -1,0 +1,142 @@
+using Sitrep.Core.Documents;
+
+namespace Sitrep.Text.Entities;
+
+public sealed record TrainingOptions(int Epochs = 12, int Seed = 1, float PruneBelow = 0.001f);
+
+/// <summary>
+/// Trains an <see cref="EntityModel"/> as an averaged perceptron (Collins 2002) with the decoder's own greedy history,
+/// documents in a shuffled order fixed by the seed: the same data and seed give the same model, byte for byte.
+/// </summary>
+public static class EntityTrainer
+{
+    private readonly record struct Sentence(string Text, TextSpan[] Tokens, int[] Gold);
+
+    public static EntityModel Train(IReadOnlyList<ConllDocument> documents, TrainingOptions options, ILexicon? lexicon = null,
+        Action<int, double, double>? onEpoch = null, Func<EntityModel, double>? evaluate = null)
+    {
+        var labels = new EntityLabels(EntityLabels.ConllTypes);
+        var docs = documents.Select(d => d.Sentences.Select(s => Prepare(s, labels)).ToArray()).ToArray();
+        var l = labels.Count;
+        var rows = new Dictionary<ulong, int>(1 << 20);
+        var weights = new List<float>(1 << 22);
+        var totals = new List<double>(1 << 22);
+        var stamps = new List<int>(1 << 22);
+        var fx = new FeatureExtractor(lexicon);
+        var memory = new DocumentMemory();
+        var features = new List<ulong>(96);
+        var scores = new float[l];
+        var random = new Random(options.Seed);
+        var order = Enumerable.Range(0, docs.Length).ToArray();
+        var t = 0;
+
+        void Update(ulong f, int label, float delta)
+        {
+            if (!rows.TryGetValue(f, out var row))
+            {
+                row = rows.Count;
+                rows[f] = row;
+                for (var k = 0; k < l; k++) { weights.Add(0); totals.Add(0); stamps.Add(0); }
+            }
+            var i = row * l + label;
+            totals[i] += (double)(t - stamps[i]) * weights[i];
+            stamps[i] = t;
+            weights[i] += delta;
+        }
+
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            int errors = 0, tokens = 0;
+            foreach (var di in order)
+            {
+                memory.Clear();
+                foreach (var s in docs[di])
+                {
+                    fx.Prepare(s.Text, s.Tokens);
+                    int prev = 0, prev2 = 0;
+                    var predicted = new int[s.Tokens.Length];
+                    for (var i = 0; i < s.Tokens.Length; i++)
+                    {
+                        t++;
+                        fx.Features(i, prev, prev2, memory, features);
+                        ScoreTraining(rows, weights, features, scores, l);
+                        var guess = EntityModel.Best(scores, prev);
+                        var gold = s.Gold[i];
+                        if (guess != gold)
+                        {
+                            errors++;
+                            foreach (var f in features) { Update(f, gold, 1); Update(f, guess, -1); }
+                        }
+                        predicted[i] = guess;
+                        prev2 = prev;
+                        prev = guess;
+                        tokens++;
+                    }
+                    for (var i = 0; i < s.Tokens.Length; i++) memory.Remember(fx.LowerHashOf(i), predicted[i]);
+                }
+            }
+            var averaged = Averaged(rows, weights, totals, stamps, t, l, labels, 0, options);
+            onEpoch?.Invoke(epoch, (double)errors / tokens, evaluate?.Invoke(averaged) ?? double.NaN);
+        }
+        return Averaged(rows, weights, totals, stamps, t, l, labels, options.PruneBelow, options);
+    }
+
+    private static void ScoreTraining(Dictionary<ulong, int> rows, List<float> weights, List<ulong> features, float[] scores, int l)
+    {
+        Array.Clear(scores);
+        var w = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(weights);
+        foreach (var f in features)
+        {
+            if (!rows.TryGetValue(f, out var row)) continue;
+            for (var k = 0; k < l; k++) scores[k] += w[row * l + k];
+        }
+    }
+
+    private static EntityModel Averaged(Dictionary<ulong, int> rows, List<float> weights, List<double> totals, List<int> stamps, int t, int l,
+        EntityLabels labels, float pruneBelow, TrainingOptions options)
+    {
+        var keep = new Dictionary<ulong, int>();
+        var kept = new List<float>();
+        var row = new float[l];
+        foreach (var (key, r) in rows)
+        {
+            var max = 0f;
+            for (var k = 0; k < l; k++)
+            {
+                var i = r * l + k;
+                row[k] = (float)((totals[i] + (double)(t - stamps[i]) * weights[i]) / t);
+                max = Math.Max(max, Math.Abs(row[k]));
+            }
+            if (max <= pruneBelow) continue;
+            keep[key] = keep.Count;
+            kept.AddRange(row);
+        }
+        var info = new Dictionary<string, string>
+        {
+            ["epochs"] = options.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return new EntityModel(labels, keep, [.. kept], info);
+    }
+
+    private static Sentence Prepare(ConllSentence s, EntityLabels labels)
+    {
+        var (text, spans) = AsText(s);
+        return new Sentence(text, spans, s.Tags.Select(labels.Parse).ToArray());
+    }
+
+    /// <summary>The same sentence as text and spans, for tagging CoNLL data with a trained model.</summary>
+    public static (string Text, TextSpan[] Tokens) AsText(ConllSentence s)
+    {
+        var text = string.Join(' ', s.Tokens);
+        var spans = new TextSpan[s.Tokens.Length];
+        var p = 0;
+        for (var i = 0; i < s.Tokens.Length; i++)
+        {
+            spans[i] = new TextSpan(p, p + s.Tokens[i].Length);
+            p += s.Tokens[i].Length + 1;
+        }
+        return (text, spans);
+    }
+}
