@@ -32,12 +32,13 @@ var bytes = articles.Sum(a => (long)a.Length);
 Console.WriteLine($"{count} articles, {bytes / 1024.0 / count:0.0} KB each on average, from {from}");
 
 // warm-up, then the read stage alone
-for (var round = 0; round < 3; round++) foreach (var a in articles.Take(1000)) DocumentReader.Read("warm", a);
+var reader = new DocumentReader(null);
+for (var round = 0; round < 3; round++) foreach (var a in articles.Take(1000)) reader.Read("warm", a);
 var clock = Stopwatch.StartNew();
 var readable = 0;
 foreach (var a in articles)
 {
-    try { DocumentReader.Read("bench", a); readable++; }
+    try { reader.Read("bench", a); readable++; }
     catch (Sitrep.Ingest.InputRejectedException) { }
 }
 var read = clock.Elapsed.TotalSeconds;
@@ -68,7 +69,7 @@ try
     for (var i = 0; i < count; i++) File.WriteAllBytes(Path.Combine(dir, $"{i:D6}.txt"), articles[i]);
     using var store = new SqliteDocumentStore(Path.Combine(dir, "bench.db"));
     clock.Restart();
-    var summary = new IngestJob(store, new IngestOptions()).Run([dir], _ => { });
+    var summary = new IngestJob(store, new IngestOptions(), reader).Run([dir], _ => { });
     var ingest = clock.Elapsed.TotalSeconds;
     Console.WriteLine($"full ingest: {count / ingest,10:0} articles/s  ({summary.Added} added, {summary.NearDuplicates} near-duplicates, {summary.Failed} failed) = {count / ingest * 60:0} a minute");
 }

@@ -3,6 +3,8 @@ using Sitrep.Core.Time;
 
 namespace Sitrep.Store;
 
+public sealed record StoredMention(string Document, int Start, int End, string Type, string Text);
+
 /// <summary>The raw bytes an article was read from, which every derived field can be rebuilt from.</summary>
 public sealed record RawDocument(string Id, string Source, string MediaType, byte[] Bytes);
 
@@ -33,6 +35,9 @@ public interface IDocumentStore : IDisposable
     /// <summary>Documents in the order they were first stored.</summary>
     IEnumerable<Document> Documents();
     IEnumerable<RawDocument> RawDocuments();
+    IReadOnlyList<Mention> Mentions(string documentId);
+    /// <summary>Every mention with its document and text, ordered by type, then text, then document order.</summary>
+    IEnumerable<StoredMention> AllMentions();
     /// <summary>Documents whose publication date is still unknown.</summary>
     IEnumerable<Document> UndatedDocuments();
     /// <summary>The earliest possible publication day of every dated document, with its id.</summary>

@@ -22,7 +22,7 @@ public class IngestJobTests
     private static (List<IngestItem> Items, IngestSummary Summary) Run(SqliteDocumentStore store, params string[] inputs)
     {
         var items = new List<IngestItem>();
-        var summary = new IngestJob(store, new IngestOptions { MaxBytes = 64 * 1024 }).Run(inputs, items.Add);
+        var summary = new IngestJob(store, new IngestOptions { MaxBytes = 64 * 1024 }, new DocumentReader(null)).Run(inputs, items.Add);
         return (items, summary);
     }
 
@@ -99,7 +99,7 @@ public class IngestJobTests
     {
         using var dir = new TempDir();
         using var store = new SqliteDocumentStore(dir.Combine("s.db"));
-        var summary = new IngestJob(store, new IngestOptions()).Run(["-"], _ => { }, standardInput: () => new MemoryStream(Encoding.UTF8.GetBytes(Article)));
+        var summary = new IngestJob(store, new IngestOptions(), new DocumentReader(null)).Run(["-"], _ => { }, standardInput: () => new MemoryStream(Encoding.UTF8.GetBytes(Article)));
         Assert.Equal(1, summary.Added);
         Assert.Equal("stdin", store.Documents().Single().Source);
     }
@@ -127,7 +127,7 @@ public class IngestJobTests
         using var store = new SqliteDocumentStore(dir.Combine("s.db"));
         Run(store, dir.Path);
         var before = store.Documents().ToList();
-        var summary = Reprocessor.Run(store);
+        var summary = Reprocessor.Run(store, new DocumentReader(null));
         var after = store.Documents().ToList();
         Assert.Equal((2, 0, 0), (summary.Documents, summary.Changed, summary.Failed));
         Assert.Equal(before.Select(d => (d.Id, d.Body, d.DuplicateOf, d.Published)), after.Select(d => (d.Id, d.Body, d.DuplicateOf, d.Published)));

@@ -13,7 +13,7 @@ public class SamplesTests
     private static SqliteDocumentStore Ingested(TempDir dir)
     {
         var store = new SqliteDocumentStore(dir.Combine("s.db"));
-        var summary = new IngestJob(store, new IngestOptions()).Run([TestPaths.Samples], _ => { });
+        var summary = new IngestJob(store, new IngestOptions(), TestModels.Reader()).Run([TestPaths.Samples], _ => { });
         Assert.Equal(0, summary.Failed);
         return store;
     }
@@ -61,6 +61,26 @@ public class SamplesTests
     }
 
     [Fact]
+    public void Names_are_exported_as_entities_whose_mentions_point_into_the_bodies()
+    {
+        using var dir = new TempDir();
+        using var store = Ingested(dir);
+        using var buffer = new MemoryStream();
+        ExportWriter.WriteJson(store, buffer, DateTimeOffset.UnixEpoch);
+        var root = JsonDocument.Parse(buffer.ToArray()).RootElement;
+        var bodies = root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("body").GetString()!);
+        var entities = root.GetProperty("entities").EnumerateArray().ToList();
+        Assert.Contains(entities, e => e.GetProperty("type").GetString() == "PER" && e.GetProperty("name").GetString() == "Dmitry Peskov");
+        Assert.Contains(entities, e => e.GetProperty("type").GetString() == "LOC" && e.GetProperty("name").GetString() == "Kherson");
+        foreach (var e in entities)
+            foreach (var m in e.GetProperty("mentions").EnumerateArray())
+            {
+                var body = bodies[m.GetProperty("document").GetString()!];
+                Assert.Equal(m.GetProperty("text").GetString(), body[m.GetProperty("start").GetInt32()..m.GetProperty("end").GetInt32()]);
+            }
+    }
+
+    [Fact]
     public void Jsonl_and_csv_exports_carry_the_same_documents()
     {
         using var dir = new TempDir();
@@ -72,7 +92,7 @@ public class SamplesTests
         Assert.Equal(9, lines.Skip(1).Count(l => JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString() == "document"));
 
         var files = ExportWriter.WriteCsv(store, dir.Combine("csv"));
-        Assert.Equal(ExportWriter.Kinds.Select(k => k + ".csv"), files.Select(Path.GetFileName));
+        Assert.Equal(["documents.csv", "entities.csv", "mentions.csv", "times.csv", "quantities.csv", "claims.csv", "events.csv"], files.Select(Path.GetFileName));
         var csv = File.ReadAllText(dir.Combine("csv/documents.csv"));
         Assert.StartsWith("id,source,outlet,title", csv);
         Assert.Contains("\"Kremlin blames Kyiv for \"\"sabotage\"\" at Novaya Kakhovka dam\"", csv);
@@ -87,7 +107,9 @@ public class SamplesTests
         BriefWriter.Write(store, w, DateTimeOffset.UnixEpoch);
         var brief = w.ToString();
         Assert.Contains("9 articles (1 syndicated copy)", brief);
-        Assert.Contains("| Kakhovka |", brief);
+        Assert.Contains("## People", brief);
+        Assert.Contains("| Oleksandr Prokudin |", brief);
+        Assert.Contains("| Kherson |", brief);
         Assert.Contains("### 2023-06-06", brief);
         Assert.Contains("### 2023-06-08", brief);
         Assert.True(brief.IndexOf("### 2023-06-06", StringComparison.Ordinal) < brief.IndexOf("### 2023-06-08", StringComparison.Ordinal));

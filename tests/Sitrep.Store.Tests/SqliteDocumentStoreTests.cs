@@ -40,11 +40,16 @@ public class SqliteDocumentStoreTests
         using var dir = new TempDir();
         using var s = new SqliteDocumentStore(dir.Combine("a.db"));
         var published = PublicationDate.Between(new DateOnly(2025, 3, 12), new DateOnly(2025, 3, 13), DateSource.Body, "why");
-        var doc = Doc("d-1", "Body text", published: published) with { HeaderDate = new PartialDate(null, 3, 11, 17, 40), Author = "A. Writer" };
+        var doc = Doc("d-1", "Body text", published: published) with
+        {
+            HeaderDate = new PartialDate(null, 3, 11, 17, 40), Author = "A. Writer", Mentions = [new Mention(new TextSpan(0, 4), "ORG")],
+        };
         using (var tx = s.Begin()) { s.Add(doc, [1, 2, 3]); tx.Commit(); }
         var back = s.Find("d-1")!;
-        Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut }, back);
+        Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut, Mentions = back.Mentions }, back);
         Assert.Equal(doc.Cut, back.Cut);
+        Assert.Equal(doc.Mentions, back.Mentions);
+        Assert.Equal([new StoredMention("d-1", 0, 4, "ORG", "Body")], s.AllMentions());
         Assert.Equal("h", back.Fingerprint.TextHash);
         Assert.Equal([5u, 6u], s.FindByBandKeys([1L]).Single().Signature!);
         Assert.Equal([1, 2, 3], s.RawDocuments().Single().Bytes);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using Sitrep.Store;
 using Sitrep.Store.Sqlite;
+using Sitrep.Pipeline.Ingest;
+using Sitrep.Text.Entities;
 
 namespace Sitrep.Cli.Commands;
 
@@ -37,6 +39,18 @@ internal static class CommonOptions
             Console.Error.WriteLine($"sitrep: database {path}: {e.Message}");
             return 2;
         }
+    }
+
+    /// <summary>The document reader with the entity model when one can be found; without one, names are not extracted (and a warning says so).</summary>
+    public static DocumentReader Reader(bool quiet)
+    {
+        var path = Models.Find("ner.bin");
+        if (path is null)
+        {
+            if (!quiet) Console.Error.WriteLine("warning: no entity model found (models/ner.bin); names will not be extracted");
+            return new DocumentReader(null);
+        }
+        return new DocumentReader(new EntityRecognizer(EntityModel.Load(path)));
     }
 
     public static string Example(string description, params string[] examples) =>

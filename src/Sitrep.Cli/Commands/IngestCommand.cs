@@ -27,7 +27,7 @@ internal static class IngestCommand
             IngestSummary summary;
             using (var bar = new ProgressBar("ingest", enabled: !asJson))
             {
-                summary = new IngestJob(store, options).Run(parse.GetValue(paths)!, item =>
+                summary = new IngestJob(store, options, CommonOptions.Reader(asJson)).Run(parse.GetValue(paths)!, item =>
                 {
                     if (item.Outcome is IngestOutcome.Failed or IngestOutcome.Skipped)
                     {

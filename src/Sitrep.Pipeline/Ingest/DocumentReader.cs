@@ -4,17 +4,21 @@ using Sitrep.Ingest;
 using Sitrep.Ingest.Decoding;
 using Sitrep.Ingest.Dedup;
 using Sitrep.Ingest.PlainText;
+using Sitrep.Text.Entities;
 using Sitrep.Text.Time;
 
 namespace Sitrep.Pipeline.Ingest;
 
-/// <summary>Raw bytes to a <see cref="Document"/>: decode, extract the article, date it, fingerprint it. Pure: no store, no I/O.</summary>
-public static class DocumentReader
+/// <summary>
+/// Raw bytes to a <see cref="Document"/>: decode, extract the article, date it, find its names, fingerprint it.
+/// No store, no I/O. Holds per-worker state (the entity recognizer): one reader per thread.
+/// </summary>
+public sealed class DocumentReader(EntityRecognizer? entities)
 {
     /// <summary>Ids come from the raw bytes, so the same input always gets the same id.</summary>
     public static string IdFor(ReadOnlySpan<byte> raw) => "d-" + Convert.ToHexStringLower(SHA256.HashData(raw))[..16];
 
-    public static Document Read(string source, byte[] raw, int? yearHint = null)
+    public Document Read(string source, byte[] raw, int? yearHint = null)
     {
         var decoded = TextDecoder.Decode(raw);
         if (LooksLikeMarkup(decoded.Text))
@@ -36,6 +40,7 @@ public static class DocumentReader
             HeaderDate = article.HeaderDate is { Year: null } partial ? partial : null,
             Body = article.Body,
             Cut = article.Cut,
+            Mentions = entities?.Recognize(article.Body) ?? [],
             Fingerprint = Fingerprinter.Compute(article.Body),
         };
     }

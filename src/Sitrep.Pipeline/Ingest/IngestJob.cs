@@ -47,7 +47,7 @@ public sealed class IngestSummary
 /// Reads sources into the store. Each input either becomes a document, is recognised as one already stored, or is
 /// reported with its reason; one bad file never stops the batch. Writes are grouped in transactions.
 /// </summary>
-public sealed class IngestJob(IDocumentStore store, IngestOptions options)
+public sealed class IngestJob(IDocumentStore store, IngestOptions options, DocumentReader reader)
 {
     /// <param name="onItem">Told of every input as it is settled, in order.</param>
     /// <param name="onProgress">Told (done, total) after every input.</param>
@@ -115,7 +115,7 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options)
             return new IngestItem(source, IngestOutcome.AlreadyStored, id);
         }
         Document doc;
-        try { doc = DocumentReader.Read(source, raw); }
+        try { doc = reader.Read(source, raw); }
         catch (InputRejectedException e) { return new IngestItem(source, IngestOutcome.Failed, Detail: e.Message); }
 
         var (copy, of) = Duplicates.Find(store, doc);

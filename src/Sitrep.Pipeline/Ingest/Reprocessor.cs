@@ -11,7 +11,7 @@ public sealed record ReprocessSummary(int Documents, int Changed, int Failed, in
 /// </summary>
 public static class Reprocessor
 {
-    public static ReprocessSummary Run(IDocumentStore store, Action<string, string>? onFailure = null, Action<int, int>? onProgress = null)
+    public static ReprocessSummary Run(IDocumentStore store, DocumentReader reader, Action<string, string>? onFailure = null, Action<int, int>? onProgress = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var total = store.Count();
@@ -24,11 +24,12 @@ public static class Reprocessor
             {
                 try
                 {
-                    var doc = DocumentReader.Read(raw.Source, raw.Bytes);
+                    var doc = reader.Read(raw.Source, raw.Bytes);
                     var (copy, of) = Duplicates.Find(store, doc with { Id = raw.Id }, earlier);
                     doc = doc with { Id = raw.Id, Source = raw.Source, DuplicateOf = copy == Copy.None ? null : of };
                     var old = before[raw.Id];
-                    if (old.Body != doc.Body || old.Title != doc.Title || old.Published != doc.Published || old.DuplicateOf != doc.DuplicateOf || old.Author != doc.Author)
+                    if (old.Body != doc.Body || old.Title != doc.Title || old.Published != doc.Published || old.DuplicateOf != doc.DuplicateOf || old.Author != doc.Author
+                        || !store.Mentions(raw.Id).SequenceEqual(doc.Mentions))
                         changed++;
                     store.Update(doc);
                 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Sitrep.Core.Documents;
 using Sitrep.Core.Time;
 using Sitrep.Store;
-using Sitrep.Text.Names;
 using Sitrep.Text.Sentences;
 using Sitrep.Text.Time;
 
@@ -37,21 +36,22 @@ public static class BriefWriter
         }
         w.WriteLine();
 
-        w.WriteLine("## Most mentioned names");
-        w.WriteLine();
-        var names = originals
-            .SelectMany(d => CapitalisedNames.Find(d.Body).Select(s => (Name: s.Of(d.Body), Doc: d.Id)))
-            .GroupBy(x => x.Name, StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, Count: g.Count(), Docs: g.Select(x => x.Doc).Distinct().Count()))
-            .OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal).Take(topNames).ToList();
-        if (names.Count == 0) w.WriteLine("No names found.");
-        else
+        var originalIds = originals.Select(d => d.Id).ToHashSet();
+        var names = store.AllMentions().Where(m => originalIds.Contains(m.Document))
+            .GroupBy(m => (m.Type, m.Text))
+            .Select(g => (g.Key.Type, Name: g.Key.Text, Count: g.Count(), Docs: g.Select(m => m.Document).Distinct().Count()))
+            .ToList();
+        foreach (var (type, heading) in new[] { ("PER", "People"), ("LOC", "Places"), ("ORG", "Organisations"), ("MISC", "Other names") })
         {
+            w.WriteLine($"## {heading}");
+            w.WriteLine();
+            var top = names.Where(n => n.Type == type).OrderByDescending(n => n.Count).ThenBy(n => n.Name, StringComparer.Ordinal).Take(topNames).ToList();
+            if (top.Count == 0) { w.WriteLine("None found."); w.WriteLine(); continue; }
             w.WriteLine("| Name | Mentions | Articles |");
             w.WriteLine("|---|---:|---:|");
-            foreach (var (name, count, inDocs) in names) w.WriteLine($"| {Cell(name)} | {count} | {inDocs} |");
+            foreach (var n in top) w.WriteLine($"| {Cell(n.Name)} | {n.Count} | {n.Docs} |");
+            w.WriteLine();
         }
-        w.WriteLine();
 
         w.WriteLine("## Timeline");
         w.WriteLine();

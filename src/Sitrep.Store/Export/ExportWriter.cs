@@ -35,7 +35,14 @@ public static class ExportWriter
             if (w.BytesPending > 1 << 16) w.Flush();
         }
         w.WriteEndArray();
-        foreach (var kind in Kinds.Skip(1))
+        w.WriteStartArray("entities");
+        foreach (var e in Entities(store))
+        {
+            WriteEntity(w, e);
+            if (w.BytesPending > 1 << 16) w.Flush();
+        }
+        w.WriteEndArray();
+        foreach (var kind in Kinds.Skip(2))
         {
             w.WriteStartArray(kind);
             w.WriteEndArray();
@@ -60,6 +67,57 @@ public static class ExportWriter
             WriteDocument(w, d, kind: "document");
             EndLine();
         }
+        foreach (var e in Entities(store))
+        {
+            WriteEntity(w, e, kind: "entity");
+            EndLine();
+        }
+    }
+
+    /// <summary>An entity as exported: until names are resolved across spellings, one per distinct (type, surface form).</summary>
+    private sealed record ExportEntity(string Id, string Type, string Name, List<StoredMention> Mentions);
+
+    private static IEnumerable<ExportEntity> Entities(IDocumentStore store)
+    {
+        ExportEntity? current = null;
+        foreach (var m in store.AllMentions())
+        {
+            if (current is null || current.Type != m.Type || current.Name != m.Text)
+            {
+                if (current is not null) yield return current;
+                current = new ExportEntity(EntityId(m.Type, m.Text), m.Type, m.Text, []);
+            }
+            current.Mentions.Add(m);
+        }
+        if (current is not null) yield return current;
+    }
+
+    private static string EntityId(string type, string name) =>
+        "e-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(type + "\0" + name)))[..16];
+
+    private static void WriteEntity(Utf8JsonWriter w, ExportEntity e, string? kind = null)
+    {
+        w.WriteStartObject();
+        if (kind is not null) w.WriteString("kind", kind);
+        w.WriteString("id", e.Id);
+        w.WriteString("type", e.Type);
+        w.WriteString("name", e.Name);
+        w.WriteStartArray("aliases");
+        w.WriteStringValue(e.Name);
+        w.WriteEndArray();
+        w.WriteStartArray("mentions");
+        foreach (var m in e.Mentions)
+        {
+            w.WriteStartObject();
+            w.WriteString("document", m.Document);
+            w.WriteNumber("start", m.Start);
+            w.WriteNumber("end", m.End);
+            w.WriteString("text", m.Text);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNull("geo");
+        w.WriteEndObject();
     }
 
     /// <summary>One CSV file per record kind in <paramref name="directory"/>: documents.csv, entities.csv, …</summary>
@@ -80,9 +138,24 @@ public static class ExportWriter
             }
         }
         written.Add(docs);
+        var entities = Path.Combine(directory, "entities.csv");
+        var mentions = Path.Combine(directory, "mentions.csv");
+        using (var f = new StreamWriter(entities, false, new UTF8Encoding(false)))
+        using (var fm = new StreamWriter(mentions, false, new UTF8Encoding(false)))
+        {
+            Csv.Row(f, "id", "type", "name", "aliases", "mention_count", "lat", "lon", "geo_ref", "geo_kind", "country");
+            Csv.Row(fm, "entity", "document", "start", "end", "text");
+            foreach (var e in Entities(store))
+            {
+                Csv.Row(f, e.Id, e.Type, e.Name, e.Name, e.Mentions.Count.ToString(CultureInfo.InvariantCulture), null, null, null, null, null);
+                foreach (var m in e.Mentions)
+                    Csv.Row(fm, e.Id, m.Document, m.Start.ToString(CultureInfo.InvariantCulture), m.End.ToString(CultureInfo.InvariantCulture), m.Text);
+            }
+        }
+        written.Add(entities);
+        written.Add(mentions);
         foreach (var (kind, header) in new[]
                  {
-                     ("entities", "id,type,name,aliases,mention_count,lat,lon,geo_ref,geo_kind,country"),
                      ("times", "document,start,end,text,type,value"),
                      ("quantities", "document,start,end,text,value,of,unit,modifier"),
                      ("claims", "id,document,start,end,text,source,source_text,cue,stance"),

@@ -45,5 +45,16 @@ internal static class Migrations
                 PRIMARY KEY (document, source)
             ) WITHOUT ROWID;
             """),
+        (2, "mentions", """
+            CREATE TABLE mentions (
+                document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (document, start, end)
+            ) WITHOUT ROWID;
+            CREATE INDEX mentions_type_text ON mentions(type, text);
+            """),
     ];
 }

@@ -108,6 +108,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             """, DerivedParameters(d).Concat([("$source", d.Source), ("$media", d.MediaType), ("$raw", raw), ("$at", Now())]).ToArray()))
             c.ExecuteNonQuery();
         WriteBands(d);
+        WriteMentions(d);
         AddSource(d.Id, d.Source);
     }
 
@@ -121,7 +122,39 @@ public sealed class SqliteDocumentStore : IDocumentStore
             """, DerivedParameters(d).ToArray()))
             c.ExecuteNonQuery();
         using (var c = Command("DELETE FROM document_bands WHERE document = $id", ("$id", d.Id))) c.ExecuteNonQuery();
+        using (var c = Command("DELETE FROM mentions WHERE document = $id", ("$id", d.Id))) c.ExecuteNonQuery();
         WriteBands(d);
+        WriteMentions(d);
+    }
+
+    private void WriteMentions(Document d)
+    {
+        if (d.Mentions.Count == 0) return;
+        using var c = Command("INSERT OR IGNORE INTO mentions VALUES ($d, $s, $e, $t, $x)", ("$d", d.Id), ("$s", 0), ("$e", 0), ("$t", ""), ("$x", ""));
+        foreach (var m in d.Mentions)
+        {
+            c.Parameters["$s"].Value = m.Span.Start;
+            c.Parameters["$e"].Value = m.Span.End;
+            c.Parameters["$t"].Value = m.Type;
+            c.Parameters["$x"].Value = m.Span.Of(d.Body);
+            c.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<Mention> Mentions(string documentId)
+    {
+        using var c = Command("SELECT start, end, type FROM mentions WHERE document = $d ORDER BY start", ("$d", documentId));
+        using var r = c.ExecuteReader();
+        var list = new List<Mention>();
+        while (r.Read()) list.Add(new Mention(new TextSpan(r.GetInt32(0), r.GetInt32(1)), r.GetString(2)));
+        return list;
+    }
+
+    public IEnumerable<StoredMention> AllMentions()
+    {
+        using var c = Command("SELECT m.document, m.start, m.end, m.type, m.text FROM mentions m JOIN documents d ON d.id = m.document ORDER BY m.type, m.text, d.seq, m.start");
+        using var r = c.ExecuteReader();
+        while (r.Read()) yield return new StoredMention(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetString(3), r.GetString(4));
     }
 
     public void UpdatePublished(string documentId, PublicationDate p)
@@ -194,7 +227,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         "id, source, media_type, encoding, title, outlet, author, language, published, published_precision, published_range_from, published_range_to, " +
         "published_from, published_note, header_date, body, cut_json, text_hash, duplicate_of";
 
-    private static IEnumerable<Document> ReadDocuments(SqliteCommand c)
+    private IEnumerable<Document> ReadDocuments(SqliteCommand c)
     {
         using var r = c.ExecuteReader();
         while (r.Read())
@@ -203,7 +236,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             DateOnly? Day(int i) => S(i) is { } s ? DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
             var published = new PublicationDate(PartialDate.Parse(S(8)), DateNames.ParsePrecision(r.GetString(9)), Day(10), Day(11),
                 DateNames.ParseSource(r.GetString(12)), S(13));
-            yield return new Document
+            var document = new Document
             {
                 Id = r.GetString(0), Source = r.GetString(1), MediaType = r.GetString(2), Encoding = r.GetString(3),
                 Title = S(4), Outlet = S(5), Author = S(6), Language = r.GetString(7), Published = published,
@@ -211,6 +244,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 Cut = JsonSerializer.Deserialize(r.GetString(16), StoreJson.Default.ListCutText) ?? [],
                 Fingerprint = new DocumentFingerprint(r.GetString(17), []), DuplicateOf = S(18),
             };
+            yield return document with { Mentions = Mentions(document.Id) };
         }
     }
 

@@ -1,0 +1,39 @@
+using Sitrep.Core.Documents;
+using Sitrep.Text.Sentences;
+using Sitrep.Text.Tokens;
+
+namespace Sitrep.Text.Entities;
+
+/// <summary>Finds the names in a body: sentences, tokens, then the entity model, one document at a time. Not thread-safe: one per worker.</summary>
+public sealed class EntityRecognizer(EntityModel model, ILexicon? lexicon = null)
+{
+    private readonly FeatureExtractor _features = new(lexicon);
+    private readonly DocumentMemory _memory = new();
+    private readonly List<ulong> _buffer = new(96);
+
+    public EntityModel Model => model;
+
+    public List<Mention> Recognize(string text)
+    {
+        _memory.Clear();
+        var mentions = new List<Mention>();
+        var labels = new int[256];
+        foreach (var sentence in SentenceSplitter.Split(text))
+        {
+            var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
+            if (tokens.Count == 0) continue;
+            if (labels.Length < tokens.Count) labels = new int[tokens.Count * 2];
+            model.Tag(_features, text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), _memory, labels, _buffer);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (!EntityLabels.IsBegin(labels[i])) continue;
+                var type = EntityLabels.TypeOf(labels[i]);
+                var e = i + 1;
+                while (e < tokens.Count && labels[e] == EntityLabels.Inside(type)) e++;
+                mentions.Add(new Mention(new TextSpan(tokens[i].Start, tokens[e - 1].End), model.Labels.Types[type]));
+                i = e - 1;
+            }
+        }
+        return mentions;
+    }
+}

@@ -1,0 +1,13 @@
+using Sitrep.Pipeline.Ingest;
+using Sitrep.Tests;
+using Sitrep.Text.Entities;
+
+namespace Sitrep.Store.Tests;
+
+/// <summary>The committed entity model, loaded once for the tests that read whole articles.</summary>
+internal static class TestModels
+{
+    private static readonly Lazy<EntityModel> Entities = new(() => EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "ner.bin")));
+
+    public static DocumentReader Reader() => new(new EntityRecognizer(Entities.Value));
+}
