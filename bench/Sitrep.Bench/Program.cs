@@ -7,12 +7,15 @@ using Sitrep.Store.Sqlite;
 // full ingest stores in SQLite. Articles are synthesised from a folder of real-looking ones (default: samples/),
 // each made unique so that duplicate detection does its real work.
 //   dotnet run -c Release --project bench/Sitrep.Bench -- [--articles N] [--from DIR]
+//   --text FILE: measure the entity stage on real text too (a CoNLL file's tokens joined into sentences, or plain text)
 var count = 5000;
 var from = Path.Combine(FindRoot(), "samples");
+string? realText = null;
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--articles") count = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
     if (args[i] == "--from") from = args[i + 1];
+    if (args[i] == "--text") realText = args[i + 1];
 }
 var templates = Directory.EnumerateFiles(from, "*.*", SearchOption.AllDirectories).Select(f => Sitrep.Ingest.Decoding.TextDecoder.Decode(File.ReadAllBytes(f)).Text).ToArray();
 if (templates.Length == 0) { Console.Error.WriteLine($"no articles in {from}"); return 1; }
@@ -60,6 +63,35 @@ foreach (var (name, work) in stages)
     clock.Restart();
     for (var i = 0; i < count; i++) work(i);
     Console.WriteLine($"  {name,-12} {clock.Elapsed.TotalMilliseconds * 1000 / count,8:0.0} µs/article");
+}
+
+// entities: sentence split + tokenise + tag, over the bodies of the synthetic articles
+var root = FindRoot();
+var lexicon = Sitrep.Text.Entities.Lexicon.Load(Path.Combine(root, "data", "lexicon"), Path.Combine(root, "artifacts", "gazetteer", "cities.tsv"), Path.Combine(root, "models", "clusters.tsv"));
+var recognizer = new Sitrep.Text.Entities.EntityRecognizer(Sitrep.Text.Entities.EntityModel.Load(Path.Combine(root, "models", "ner.bin")), lexicon);
+var bodies = extracted.Select(e => e.Body).ToArray();
+long tokenCount = 0;
+foreach (var b in bodies.Take(500)) recognizer.Recognize(b);
+clock.Restart();
+foreach (var b in bodies) tokenCount += Sitrep.Text.Tokens.Tokenizer.Tokenize(b).Count;
+var tokenizeSeconds = clock.Elapsed.TotalSeconds;
+clock.Restart();
+var mentions = 0;
+foreach (var b in bodies) mentions += recognizer.Recognize(b).Count;
+var nerSeconds = clock.Elapsed.TotalSeconds;
+Console.WriteLine($"tokenise:    {tokenCount / tokenizeSeconds,10:N0} tokens/s");
+Console.WriteLine($"entities:    {tokenCount / nerSeconds,10:N0} tokens/s on the synthetic articles (split + tokenise + tag; {mentions:N0} mentions in {tokenCount:N0} tokens)");
+if (realText is not null)
+{
+    var text = File.ReadLines(realText).Any(l => l.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+        ? string.Join("\n", Sitrep.Text.Entities.ConllCorpus.Read(realText).SelectMany(d => d.Sentences).Select(x => string.Join(' ', x.Tokens)))
+        : File.ReadAllText(realText);
+    var realTokens = Sitrep.Text.Tokens.Tokenizer.Tokenize(text).Count;
+    recognizer.Recognize(text);
+    clock.Restart();
+    const int rounds = 5;
+    for (var r = 0; r < rounds; r++) recognizer.Recognize(text);
+    Console.WriteLine($"entities:    {realTokens * rounds / clock.Elapsed.TotalSeconds,10:N0} tokens/s on {Path.GetFileName(realText)} ({realTokens:N0} tokens, {rounds} rounds)");
 }
 
 // full ingest from files into a fresh SQLite database

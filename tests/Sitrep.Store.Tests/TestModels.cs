@@ -9,5 +9,12 @@ internal static class TestModels
 {
     private static readonly Lazy<EntityModel> Entities = new(() => EntityModel.Load(Path.Combine(TestPaths.RepoRoot, "models", "ner.bin")));
 
-    public static DocumentReader Reader() => new(new EntityRecognizer(Entities.Value));
+    private static readonly Lazy<Lexicon> Lists = new(() =>
+    {
+        var clusters = Path.Combine(TestPaths.RepoRoot, "models", "clusters.tsv");
+        return Lexicon.Load(Path.Combine(TestPaths.RepoRoot, "data", "lexicon"), Path.Combine(TestPaths.RepoRoot, "artifacts", "gazetteer", "cities.tsv"),
+            File.Exists(clusters) ? clusters : null);
+    });
+
+    public static DocumentReader Reader() => new(new EntityRecognizer(Entities.Value, Lists.Value));
 }

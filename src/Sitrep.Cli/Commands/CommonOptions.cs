@@ -44,13 +44,13 @@ internal static class CommonOptions
     /// <summary>The document reader with the entity model when one can be found; without one, names are not extracted (and a warning says so).</summary>
     public static DocumentReader Reader(bool quiet)
     {
-        var path = Models.Find("ner.bin");
-        if (path is null)
+        var path = Resources.Find(Resources.EntityModel);
+        if (path is null || Resources.LoadLexicon() is not { } lexicon)
         {
-            if (!quiet) Console.Error.WriteLine("warning: no entity model found (models/ner.bin); names will not be extracted");
+            if (!quiet) Console.Error.WriteLine($"warning: no entity model found ({Resources.EntityModel}); names will not be extracted");
             return new DocumentReader(null);
         }
-        return new DocumentReader(new EntityRecognizer(EntityModel.Load(path)));
+        return new DocumentReader(new EntityRecognizer(EntityModel.Load(path), lexicon));
     }
 
     public static string Example(string description, params string[] examples) =>

@@ -22,8 +22,8 @@ internal static class EvalCommand
         {
             var path = parse.GetValue(gold)!;
             if (!File.Exists(path)) { Console.Error.WriteLine($"sitrep: {path}: no such file"); return 1; }
-            if (Models.LoadEntities(parse.GetValue(model)) is not { } m) return 1;
-            var score = NerEvaluation.Evaluate(m, ConllCorpus.Read(path));
+            if (Resources.LoadEntities(parse.GetValue(model)) is not { } m || Resources.LoadLexicon() is not { } lexicon) return 1;
+            var score = NerEvaluation.Evaluate(m, ConllCorpus.Read(path), lexicon);
             if (parse.GetValue(json))
             {
                 Output.Json(new

@@ -5,9 +5,20 @@ using Sitrep.Text.Tokens;
 namespace Sitrep.Text.Entities;
 
 /// <summary>Finds the names in a body: sentences, tokens, then the entity model, one document at a time. Not thread-safe: one per worker.</summary>
-public sealed class EntityRecognizer(EntityModel model, ILexicon? lexicon = null)
+public sealed class EntityRecognizer
 {
-    private readonly FeatureExtractor _features = new(lexicon);
+    private readonly EntityModel model;
+
+    /// <exception cref="InvalidOperationException">The model was trained with other word lists or clusters.</exception>
+    public EntityRecognizer(EntityModel model, Lexicon lexicon)
+    {
+        if (model.Info.GetValueOrDefault("lexicon") is { } trained && trained != lexicon.Signature)
+            throw new InvalidOperationException($"the entity model was trained with other word lists ({trained}) than these ({lexicon.Signature}); run 'sitrep train ner' again");
+        this.model = model;
+        _features = new FeatureExtractor(lexicon);
+    }
+
+    private readonly FeatureExtractor _features;
     private readonly DocumentMemory _memory = new();
     private readonly List<ulong> _buffer = new(96);
 

@@ -12,7 +12,7 @@ public static class EntityTrainer
 {
     private readonly record struct Sentence(string Text, TextSpan[] Tokens, int[] Gold);
 
-    public static EntityModel Train(IReadOnlyList<ConllDocument> documents, TrainingOptions options, ILexicon? lexicon = null,
+    public static EntityModel Train(IReadOnlyList<ConllDocument> documents, TrainingOptions options, Lexicon lexicon,
         Action<int, double, double>? onEpoch = null, Func<EntityModel, double>? evaluate = null)
     {
         var labels = new EntityLabels(EntityLabels.ConllTypes);
@@ -76,10 +76,10 @@ public static class EntityTrainer
                     for (var i = 0; i < s.Tokens.Length; i++) memory.Remember(fx.LowerHashOf(i), predicted[i]);
                 }
             }
-            var averaged = Averaged(rows, weights, totals, stamps, t, l, labels, 0, options);
+            var averaged = Averaged(rows, weights, totals, stamps, t, l, labels, 0, options, lexicon);
             onEpoch?.Invoke(epoch, (double)errors / tokens, evaluate?.Invoke(averaged) ?? double.NaN);
         }
-        return Averaged(rows, weights, totals, stamps, t, l, labels, options.PruneBelow, options);
+        return Averaged(rows, weights, totals, stamps, t, l, labels, options.PruneBelow, options, lexicon);
     }
 
     private static void ScoreTraining(Dictionary<ulong, int> rows, List<float> weights, List<ulong> features, float[] scores, int l)
@@ -94,7 +94,7 @@ public static class EntityTrainer
     }
 
     private static EntityModel Averaged(Dictionary<ulong, int> rows, List<float> weights, List<double> totals, List<int> stamps, int t, int l,
-        EntityLabels labels, float pruneBelow, TrainingOptions options)
+        EntityLabels labels, float pruneBelow, TrainingOptions options, Lexicon lexicon)
     {
         var keep = new Dictionary<ulong, int>();
         var kept = new List<float>();
@@ -116,6 +116,7 @@ public static class EntityTrainer
         {
             ["epochs"] = options.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["lexicon"] = lexicon.Signature,
         };
         return new EntityModel(labels, keep, [.. kept], info);
     }

@@ -5,8 +5,14 @@ namespace Sitrep.Text.Entities;
 /// <summary>What the model may know about words beyond the training labels: gazetteer lists and word clusters.</summary>
 public interface ILexicon
 {
-    /// <summary>Adds a feature value for each list or cluster the lower-cased word (by hash) belongs to.</summary>
-    void Describe(ulong lowerHash, List<ulong> values);
+    /// <summary>A bit mask of the lists a phrase (by <see cref="Lexicon.PhraseHash"/>) belongs to.</summary>
+    uint Classes(ulong phraseHash);
+
+    /// <summary>The bit path of the word's cluster (by lower-cased hash), or null.</summary>
+    string? Cluster(ulong lowerHash);
+
+    /// <summary>How often, in tenths, the word is capitalised mid-sentence in unlabelled text; -1 when unknown.</summary>
+    int Capitalised(ulong lowerHash);
 }
 
 /// <summary>
@@ -15,7 +21,7 @@ public interface ILexicon
 /// document already said about the same word. Features are 64-bit hashes of (template, value); nothing is allocated
 /// per token once a sentence is prepared.
 /// </summary>
-public sealed class FeatureExtractor(ILexicon? lexicon = null)
+public sealed class FeatureExtractor(ILexicon lexicon)
 {
     private ulong[] _lower = new ulong[64], _shape = new ulong[64], _pre = new ulong[256], _suf = new ulong[256];
     private byte[] _flags = new byte[64];
@@ -63,9 +69,33 @@ public sealed class FeatureExtractor(ILexicon? lexicon = null)
                 _suf[i * 4 + k - 1] = k <= w.Length ? LowerHash(w[^k..]) ^ (ulong)(k << 8) : 0;
             }
             _lexAll[i].Clear();
-            lexicon?.Describe(_lower[i], _lexAll[i]);
+            var capitalised = lexicon.Capitalised(_lower[i]);
+            _lexAll[i].Add(CapitalisedValue + (ulong)(capitalised + 1));
+            _lexAll[i].Add(CapitalisedValue + 0x100 + (ulong)((capitalised + 1) * 4 + (f & (Capitalised | AllCaps))));
+            if (lexicon.Cluster(_lower[i]) is { } path)
+                foreach (var len in ClusterPrefixes)
+                    if (path.Length >= len) _lexAll[i].Add(FeatureExtractor.LowerHash(path.AsSpan(0, len)) ^ (ulong)len << 56);
+        }
+        // gazetteer phrases of up to four tokens: each token learns the lists it begins or continues
+        for (var i = 0; i < _n; i++)
+        {
+            var h = 14695981039346656037UL;
+            for (var n = 1; n <= Lexicon.MaxWords && i + n <= _n; n++)
+            {
+                if (n > 1) h = Lexicon.Extend(h, ' ');
+                foreach (var c in text.AsSpan(tokens[i + n - 1].Start, tokens[i + n - 1].Length)) h = Lexicon.Extend(h, char.ToLowerInvariant(c));
+                var classes = lexicon.Classes(h);
+                if (classes == 0) continue;
+                for (var k = 0; k < n; k++)
+                    for (var bit = 0; bit < 32; bit++)
+                        if ((classes & (1u << bit)) != 0) _lexAll[i + k].Add(GazetteerValue + (ulong)(bit * 4 + (k == 0 ? 0 : 1) + (n == 1 ? 2 : 0)));
+            }
         }
     }
+
+    private const ulong GazetteerValue = 0xA5A5_0000_0000UL;
+    private const ulong CapitalisedValue = 0x5A5A_0000_0000UL;
+    private static readonly int[] ClusterPrefixes = [4, 6, 10, 20];
 
     /// <summary>Writes the features of token i given the two previous labels and the document's memory of the word.</summary>
     public void Features(int i, int prev, int prev2, DocumentMemory memory, List<ulong> f)

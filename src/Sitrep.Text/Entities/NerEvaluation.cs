@@ -20,7 +20,7 @@ public sealed record NerScore(Prf Overall, IReadOnlyDictionary<string, Prf> PerT
 /// <summary>conlleval's measure: an entity counts only when its span and type are both exactly right.</summary>
 public static class NerEvaluation
 {
-    public static NerScore Evaluate(EntityModel model, IReadOnlyList<ConllDocument> gold, ILexicon? lexicon = null)
+    public static NerScore Evaluate(EntityModel model, IReadOnlyList<ConllDocument> gold, ILexicon lexicon)
     {
         var fx = new FeatureExtractor(lexicon);
         var memory = new DocumentMemory();

@@ -1,0 +1,51 @@
+using Sitrep.Text.Entities;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary>
+/// Finds the files sitrep reads at run time (models, word lists, the GeoNames gazetteer): under $SITREP_HOME, beside the
+/// program, or in the repository above the current folder.
+/// </summary>
+internal static class Resources
+{
+    public const string EntityModel = "models/ner.bin";
+    public const string Clusters = "models/clusters.tsv";
+    public const string WordLists = "data/lexicon";
+    public const string Cities = "artifacts/gazetteer/cities.tsv";
+
+    public static string? Find(string relative)
+    {
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable("SITREP_HOME") is { Length: > 0 } home) candidates.Add(Path.Combine(home, relative));
+        candidates.Add(Path.Combine(AppContext.BaseDirectory, relative));
+        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent) candidates.Add(Path.Combine(d.FullName, relative));
+        return candidates.FirstOrDefault(p => File.Exists(p) || Directory.Exists(p));
+    }
+
+    /// <summary>The word lists with GeoNames' cities and the word clusters where they are found.</summary>
+    public static Lexicon? LoadLexicon()
+    {
+        if (Find(WordLists) is not { } lists)
+        {
+            Console.Error.WriteLine($"sitrep: the word lists ({WordLists}) are missing");
+            return null;
+        }
+        return Lexicon.Load(lists, Find(Cities), Find(Clusters));
+    }
+
+    public static EntityModel? LoadEntities(string? path)
+    {
+        path ??= Find(EntityModel);
+        if (path is null || !File.Exists(path))
+        {
+            Console.Error.WriteLine($"sitrep: no entity model at {path ?? EntityModel} (train one with 'sitrep train ner')");
+            return null;
+        }
+        try { return Text.Entities.EntityModel.Load(path); }
+        catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException)
+        {
+            Console.Error.WriteLine($"sitrep: {path}: {e.Message}");
+            return null;
+        }
+    }
+}
