@@ -41,8 +41,11 @@ internal static class CommonOptions
         }
     }
 
-    /// <summary>The document reader with the entity model when one can be found; without one, names are not extracted (and a warning says so).</summary>
-    public static DocumentReader Reader(bool quiet)
+    /// <summary>
+    /// The document reader with the entity model. Without a model names are not extracted (a warning says so); a model
+    /// that does not match the word lists is an error, since its names would be silently worse.
+    /// </summary>
+    public static DocumentReader? Reader(bool quiet)
     {
         var path = Resources.Find(Resources.EntityModel);
         if (path is null || Resources.LoadLexicon() is not { } lexicon)
@@ -50,7 +53,12 @@ internal static class CommonOptions
             if (!quiet) Console.Error.WriteLine($"warning: no entity model found ({Resources.EntityModel}); names will not be extracted");
             return new DocumentReader(null);
         }
-        return new DocumentReader(new EntityRecognizer(EntityModel.Load(path), lexicon));
+        try { return new DocumentReader(new EntityRecognizer(EntityModel.Load(path), lexicon)); }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"sitrep: {path}: {e.Message}");
+            return null;
+        }
     }
 
     public static string Example(string description, params string[] examples) =>

@@ -23,11 +23,12 @@ internal static class IngestCommand
         {
             var asJson = parse.GetValue(json);
             var options = new IngestOptions { MaxBytes = Math.Max(1, parse.GetValue(maxSize)) << 20 };
+            if (CommonOptions.Reader(asJson) is not { } reader) return 2;
             var failures = new List<object>();
             IngestSummary summary;
             using (var bar = new ProgressBar("ingest", enabled: !asJson))
             {
-                summary = new IngestJob(store, options, CommonOptions.Reader(asJson)).Run(parse.GetValue(paths)!, item =>
+                summary = new IngestJob(store, options, reader).Run(parse.GetValue(paths)!, item =>
                 {
                     if (item.Outcome is IngestOutcome.Failed or IngestOutcome.Skipped)
                     {

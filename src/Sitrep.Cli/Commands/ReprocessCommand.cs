@@ -16,9 +16,10 @@ internal static class ReprocessCommand
         command.SetAction(parse => CommonOptions.WithStore(parse, store =>
         {
             var asJson = parse.GetValue(json);
+            if (CommonOptions.Reader(asJson) is not { } reader) return 2;
             ReprocessSummary summary;
             using (var bar = new ProgressBar("reprocess", enabled: !asJson))
-                summary = Reprocessor.Run(store, CommonOptions.Reader(asJson), (source, reason) => bar.Message($"failed: {source}: {reason}"), bar.Report);
+                summary = Reprocessor.Run(store, reader, (source, reason) => bar.Message($"failed: {source}: {reason}"), bar.Report);
             if (asJson) Output.Json(summary);
             else Console.Error.WriteLine($"reprocessed {summary.Documents} documents: {summary.Changed} changed, {summary.Failed} failed, in {summary.Seconds:0.00}s");
             return summary.Failed > 0 ? IngestCommand.SomeFailed : 0;

@@ -4,7 +4,7 @@ namespace Sitrep.Cli.Commands;
 
 /// <summary>
 /// Finds the files sitrep reads at run time (models, word lists, the GeoNames gazetteer): under $SITREP_HOME, beside the
-/// program, or in the repository above the current folder.
+/// program or in a folder above it (the repository, when run from a build), or above the current folder.
 /// </summary>
 internal static class Resources
 {
@@ -17,7 +17,7 @@ internal static class Resources
     {
         var candidates = new List<string>();
         if (Environment.GetEnvironmentVariable("SITREP_HOME") is { Length: > 0 } home) candidates.Add(Path.Combine(home, relative));
-        candidates.Add(Path.Combine(AppContext.BaseDirectory, relative));
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent) candidates.Add(Path.Combine(d.FullName, relative));
         for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent) candidates.Add(Path.Combine(d.FullName, relative));
         return candidates.FirstOrDefault(p => File.Exists(p) || Directory.Exists(p));
     }
