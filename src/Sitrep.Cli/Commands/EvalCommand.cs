@@ -1,12 +1,52 @@
 using System.CommandLine;
 using Sitrep.Cli.Terminal;
 using Sitrep.Text.Entities;
+using Sitrep.Text.Time;
 
 namespace Sitrep.Cli.Commands;
 
 internal static class EvalCommand
 {
-    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.") { Ner() };
+    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.") { Ner(), Time() };
+
+    private static Command Time()
+    {
+        var gold = new Option<string>("--gold") { Description = "A folder of TimeML .tml files (TIMEX3 in TEXT; the DCT anchors and is not scored)", Required = true };
+        var errors = new Option<int>("--errors") { Description = "Also print this many value errors", DefaultValueFactory = _ => 0 };
+        var json = CommonOptions.Json("the scores");
+        var command = new Command("time", CommonOptions.Example("Score the time tagger on TimeML: strict and relaxed span F1, type and value accuracy.",
+            "sitrep eval time --gold ../shared/data/timeml/timebank", "sitrep eval time --gold ../shared/data/timeml/timebank --json"))
+        {
+            gold, errors, json,
+        };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(gold)!;
+            if (!Directory.Exists(folder)) { Console.Error.WriteLine($"sitrep: {folder}: no such folder"); return 1; }
+            List<TimeMlDocument> docs;
+            try { docs = TimeMlCorpus.ReadFolder(folder); }
+            catch (System.Xml.XmlException e) { Console.Error.WriteLine($"sitrep: {folder}: {e.Message}"); return 1; }
+            var s = TimeEvaluation.Evaluate(docs);
+            if (parse.GetValue(json))
+            {
+                Output.Json(new
+                {
+                    strict_f1 = s.StrictF1, relaxed_f1 = s.RelaxedF1, strict_precision = s.StrictPrecision, strict_recall = s.StrictRecall,
+                    relaxed_precision = s.RelaxedPrecision, relaxed_recall = s.RelaxedRecall, type_accuracy = s.TypeAccuracy, value_accuracy = s.ValueAccuracy,
+                    docs = s.Docs, docs_per_second = s.DocsPerSecond,
+                });
+                return 0;
+            }
+            Console.WriteLine($"{"",-8} {"precision",9} {"recall",9} {"F1",9}");
+            Console.WriteLine($"{"strict",-8} {s.StrictPrecision,9:0.0000} {s.StrictRecall,9:0.0000} {s.StrictF1,9:0.0000}");
+            Console.WriteLine($"{"relaxed",-8} {s.RelaxedPrecision,9:0.0000} {s.RelaxedRecall,9:0.0000} {s.RelaxedF1,9:0.0000}");
+            Console.WriteLine($"type accuracy {s.TypeAccuracy:0.0000}, value accuracy {s.ValueAccuracy:0.0000} ({s.Gold} gold, {s.Predicted} found)");
+            Console.WriteLine($"{s.Docs} documents in {s.Seconds:0.000}s: {s.DocsPerSecond:N0} documents/s");
+            foreach (var (doc, text, g, f) in s.ValueErrors.Take(parse.GetValue(errors))) Console.WriteLine($"  {doc}: '{text}' gold {g}, found {f}");
+            return 0;
+        });
+        return command;
+    }
 
     private static Command Ner()
     {

@@ -1,0 +1,543 @@
+using System.Globalization;
+using Sitrep.Core.Documents;
+using Sitrep.Core.Time;
+using Sitrep.Text.Sentences;
+using Sitrep.Text.Tokens;
+
+namespace Sitrep.Text.Time;
+
+/// <summary>
+/// Finds time expressions and normalises them against the document's date, the way news is written: "on Wednesday"
+/// in a Thursday article is the day before unless the sentence speaks of the future; "last August" from March 2025 is
+/// 2024-08; a date without a year is the latest such day up to the article unless the sentence looks ahead. Rules over
+/// tokens, tried longest first at each position; no regular expressions.
+/// </summary>
+public static class TimeTagger
+{
+    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16,
+        ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50,
+        ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["hundred"] = 100, ["a few"] = -1,
+    };
+
+    private static readonly HashSet<string> Vague = new(StringComparer.Ordinal) { "several", "few", "many", "some", "couple", "numerous" };
+
+    private static readonly Dictionary<string, (string Code, bool Time)> Units = new(StringComparer.Ordinal)
+    {
+        ["second"] = ("S", true), ["minute"] = ("M", true), ["hour"] = ("H", true), ["day"] = ("D", false), ["night"] = ("D", false),
+        ["week"] = ("W", false), ["weekend"] = ("WE", false), ["month"] = ("M", false), ["year"] = ("Y", false), ["decade"] = ("DE", false),
+        ["century"] = ("CE", false), ["quarter"] = ("Q", false),
+    };
+
+    private static readonly Dictionary<string, string> Seasons = new(StringComparer.Ordinal)
+    {
+        ["spring"] = "SP", ["summer"] = "SU", ["fall"] = "FA", ["autumn"] = "FA", ["winter"] = "WI",
+    };
+
+    private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
+    {
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["1st"] = 1, ["2nd"] = 2, ["3rd"] = 3, ["4th"] = 4,
+    };
+
+    private static readonly HashSet<string> Zones = new(StringComparer.OrdinalIgnoreCase) { "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "msk" };
+    private static readonly HashSet<string> FutureWords = new(StringComparer.Ordinal) { "will", "'ll", "shall" };
+    private static readonly HashSet<string> YearCues = new(StringComparer.Ordinal)
+    {
+        "in", "since", "until", "till", "by", "of", "from", "before", "after", "during", "through", "fiscal", "year", "early", "late", "mid", "between", "and", "to", "around", "throughout", "for",
+    };
+
+    private sealed class Context(string text, List<TextSpan> tokens, string[] lower, bool[] future, DateOnly? anchor)
+    {
+        public readonly string Text = text;
+        public readonly List<TextSpan> Tokens = tokens;
+        public readonly string[] Lower = lower;
+        public readonly bool[] Future = future;
+        public readonly DateOnly? Anchor = anchor;
+        public string L(int i) => i >= 0 && i < Lower.Length ? Lower[i] : "";
+        public string T(int i) => i >= 0 && i < Tokens.Count ? Tokens[i].Of(Text) : "";
+    }
+
+    private readonly record struct Match(int Length, TimexType Type, string Value, string? Mod = null, int Start = 0);
+
+    public static List<TimeExpression> Tag(string text, DateOnly? anchor)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        var lower = tokens.Select(t => t.Of(text).ToLowerInvariant()).ToArray();
+        var future = new bool[tokens.Count];
+        var k = 0;
+        foreach (var s in SentenceSplitter.Split(text))
+        {
+            var first = k;
+            while (k < tokens.Count && tokens[k].Start < s.End) k++;
+            var isFuture = false;
+            for (var j = first; j < k; j++) if (FutureWords.Contains(lower[j])) { isFuture = true; break; }
+            for (var j = first; j < k; j++) future[j] = isFuture;
+        }
+        var c = new Context(text, tokens, lower, future, anchor);
+        var result = new List<TimeExpression>();
+        for (var i = 0; i < tokens.Count;)
+        {
+            var m = Try(c, i);
+            if (m is not { } match) { i++; continue; }
+            var start = i + match.Start;
+            var end = i + match.Length - 1;
+            result.Add(new TimeExpression(new TextSpan(tokens[start].Start, tokens[end].End), match.Type, match.Value, match.Mod));
+            i += match.Length;
+        }
+        return result;
+    }
+
+    private static Match? Try(Context c, int i) =>
+        NumericDate(c, i) ?? MonthDate(c, i) ?? Relative(c, i) ?? Ago(c, i) ?? Quarter(c, i) ?? Season(c, i) ?? ClockTime(c, i)
+        ?? Weekday(c, i) ?? Set(c, i) ?? Duration(c, i) ?? Year(c, i);
+
+    // ---- explicit dates -------------------------------------------------------------------------------------------
+
+    private static Match? NumericDate(Context c, int i)
+    {
+        var t = c.T(i);
+        if (t.Length < 6 || !char.IsAsciiDigit(t[0])) return null;
+        var parts = t.Split('/', '-', '.');
+        if (parts.Length != 3 || !parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit))) return null;
+        int y, m, d;
+        if (parts[0].Length == 4) (y, m, d) = (Int(parts[0]), Int(parts[1]), Int(parts[2]));
+        else if (t.Contains('.')) (d, m, y) = (Int(parts[0]), Int(parts[1]), Int(parts[2]));
+        else (m, d, y) = (Int(parts[0]), Int(parts[1]), Int(parts[2]));
+        if (parts[2].Length == 2 && parts[0].Length != 4) y += y < 50 ? 2000 : 1900;
+        if (m > 12 && d <= 12) (m, d) = (d, m);
+        if (!PartialDate.IsValid(y, m, d)) return null;
+        var date = $"{y:D4}-{m:D2}-{d:D2}";
+        var next = c.T(i + 1);
+        if (next.Length >= 4 && next.Contains(':') && char.IsAsciiDigit(next[0])) return new Match(2, TimexType.Time, date + "T" + next);
+        return new Match(1, TimexType.Date, date);
+    }
+
+    private static Match? MonthDate(Context c, int i)
+    {
+        var start = 0;
+        string? mod = null;
+        var j = i;
+        if (c.L(j) is "early" or "late" or "mid" or "the" && (MonthOf(c, j + 1) > 0 || (c.L(j + 1) is "end" or "beginning" or "middle" && c.L(j + 2) == "of")))
+        {
+            mod = c.L(j) switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
+            j++;
+        }
+        if (c.L(j) is "end" or "beginning" or "middle" && c.L(j + 1) == "of") { mod = c.L(j) switch { "end" => "END", "beginning" => "START", _ => "MID" }; j += 2; }
+        var month = MonthOf(c, j);
+        var token = c.T(j);
+        if (month == 0 && c.L(j).StartsWith("mid-", StringComparison.Ordinal) && CalendarWords.Month(token.AsSpan(4).TrimEnd('.')) is var m2 and > 0)
+        {
+            month = m2;
+            mod = "MID";
+        }
+        if (month == 0)
+        {
+            // 11 March [2025]
+            if (DayNumber(c.T(j)) is { } day && MonthOf(c, j + 1) is var mm and > 0)
+            {
+                var y = YearAt(c, j + 2) ?? (c.T(j + 2) == "," ? YearAt(c, j + 3) : null);
+                var used = y is null ? 2 : c.T(j + 2) == "," ? 4 : 3;
+                return new Match(j - i + used, TimexType.Date, DayValue(c, i, y, mm, day), mod, start);
+            }
+            return null;
+        }
+        // March 11[, 2025] / March 2025 / March
+        if (DayNumber(c.T(j + 1)) is { } dd && !(c.T(j + 2) == ":" ))
+        {
+            var y = c.T(j + 2) == "," ? YearAt(c, j + 3) : YearAt(c, j + 2);
+            var used = y is null ? 2 : c.T(j + 2) == "," ? 4 : 3;
+            return new Match(j - i + used, TimexType.Date, DayValue(c, i, y, month, dd), mod, start);
+        }
+        if (c.L(j + 1) is "this" or "last" or "next" && c.L(j + 2) == "year" && c.Anchor is { } ay)
+            return new Match(j - i + 3, TimexType.Date, $"{ay.Year + (c.L(j + 1) == "last" ? -1 : c.L(j + 1) == "next" ? 1 : 0):D4}-{month:D2}", mod);
+        var year = c.T(j + 1) == "," ? YearAt(c, j + 2) : YearAt(c, j + 1);
+        if (year is { } yy) return new Match(j - i + (c.T(j + 1) == "," ? 3 : 2), TimexType.Date, $"{yy:D4}-{month:D2}", mod);
+        if (c.L(j + 1) == "of" && YearAt(c, j + 2) is { } yo) return new Match(j - i + 3, TimexType.Date, $"{yo:D4}-{month:D2}", mod);
+        // a month alone, with a word that says it is one; "May Day" and "March Madness" are names
+        if (j == i && !IsMonthContext(c, i)) return null;
+        if (CalendarWords.IsAmbiguousMonthWord(token.AsSpan().TrimEnd('.')) && c.T(j + 1) is { Length: > 0 } follower && char.IsUpper(follower[0])) return null;
+        if (c.L(j - 1) is "last" or "next" or "this" && j == i) return null; // handled by Relative
+        return new Match(j - i + 1, TimexType.Date, MonthValue(c, i, month), mod);
+    }
+
+    private static bool IsMonthContext(Context c, int i)
+    {
+        var prev = c.L(i - 1);
+        return prev is "in" or "since" or "until" or "till" or "by" or "of" or "from" or "before" or "after" or "during" or "through" or "to" or "and" or "early" or "late" or "mid" or "last" or "next" or "this" or "each" or "every"
+               || c.T(i + 1) is "," or "." or ";" or ")";
+    }
+
+    // ---- relative dates -------------------------------------------------------------------------------------------
+
+    private static Match? Relative(Context c, int i)
+    {
+        var w = c.L(i);
+        var a = c.Anchor;
+        switch (w)
+        {
+            case "today": return Day(1, a, 0);
+            case "yesterday": return PartOfDay(c, i + 1, a?.AddDays(-1)) is { } y ? y with { Length = 2 } : Day(1, a, -1);
+            case "tomorrow": return PartOfDay(c, i + 1, a?.AddDays(1)) is { } t ? t with { Length = 2 } : Day(1, a, 1);
+            case "tonight": return new Match(1, TimexType.Time, DayString(a) + "TNI");
+            case "now" or "currently" or "presently" or "nowadays": return new Match(1, TimexType.Date, "PRESENT_REF");
+
+            // "recently" refers to the past; so does "in recent days", which is not a span of days
+            case "recently": return new Match(1, TimexType.Date, "PAST_REF");
+            case "recent" when c.L(i + 1) == "days": return new Match(2, TimexType.Date, "PAST_REF");
+        }
+        if (w == "the" && c.L(i + 1) is "past" or "future" or "present" && !IsUnit(Singular(c.L(i + 2))) && !IsNumberWord(c.L(i + 2)))
+            return new Match(2, TimexType.Date, c.L(i + 1) switch { "past" => "PAST_REF", "future" => "FUTURE_REF", _ => "PRESENT_REF" });
+        if (w == "this" && c.L(i + 1) is "morning" or "afternoon" or "evening") return PartOfDay(c, i + 1, a) is { } p ? p with { Length = 2 } : null;
+        if (w == "the" && a is { } da)
+        {
+            // fixed phrases of news and results reports, each annotated nearly every time it occurs in TimeBank
+            var next = c.L(i + 1);
+            var after = c.L(i + 2);
+            if (next is "near" or "short" && after is "future" or "term") return new Match(3, TimexType.Date, "FUTURE_REF");
+            if (next == "weekend") return new Match(2, TimexType.Date, IsoWeek(WeekdayDate(da, DayOfWeek.Saturday, c.Future[i] ? 1 : -1)!.Value) + "-WE");
+            if (next == "week") return new Match(2, TimexType.Date, IsoWeek(da));
+            if (next == "day") return new Match(2, TimexType.Date, DayString(da));
+            if (next == "morning") return new Match(2, TimexType.Time, DayString(da) + "TMO");
+            if (next is "full" or "fiscal" && after == "year") return new Match(3, TimexType.Date, $"{da.Year:D4}");
+            if (next is "latest" or "recent" or "current" && after == "period") return new Match(3, TimexType.Date, QuarterOf(da.AddDays(-45)));
+        }
+        if (w == "last" && c.L(i + 1) == "night") return new Match(2, TimexType.Time, DayString(a?.AddDays(-1)) + "TNI");
+        if (w == "these" && c.L(i + 1) == "days") return new Match(2, TimexType.Date, "PRESENT_REF");
+        if (w is "year-end" && a is { } ye) return new Match(1, TimexType.Date, $"{ye.Year:D4}-12-31");
+
+        // earlier this month, later this year, [the] last week, this year, next month
+        var j = i;
+        string? mod = null;
+        if (w is "earlier" or "later" && c.L(i + 1) is "this" or "last" or "next") { mod = w == "earlier" ? "START" : "END"; j++; }
+        var which = c.L(j);
+        var offset = which switch { "last" or "past" or "previous" => -1, "this" or "current" => 0, "next" or "coming" => 1, _ => (int?)null };
+        if (offset is not { } o) return null;
+        if (which == "this" && c.L(j + 1) == "past") { o = -1; j++; }
+        var unit = c.L(j + 1);
+        if (CalendarWords.Weekday(unit) is { } wd) return new Match(j - i + 2, TimexType.Date, WeekdayValue(a, wd, o == 0 ? (c.Future[i] ? 1 : -1) : o));
+        var month = CalendarWords.Month(c.T(j + 1).AsSpan().TrimEnd('.'));
+        if (month > 0 && a is { } an)
+        {
+            // "last June" is the latest June before this month; "next June" the first after it
+            var y = o < 0 ? (month < an.Month ? an.Year : an.Year - 1) : o > 0 ? (month > an.Month ? an.Year : an.Year + 1) : an.Year;
+            return new Match(j - i + 2, TimexType.Date, $"{y:D4}-{month:D2}", mod);
+        }
+        if (Seasons.TryGetValue(unit, out var season) && a is { } sa) return new Match(j - i + 2, TimexType.Date, $"{sa.Year + (o < 0 && SeasonAfter(season, sa) ? -1 : o > 0 && !SeasonAfter(season, sa) ? 1 : 0):D4}-{season}", mod);
+        // "the past year" is a duration; "last year" a date
+        if (i > 0 && c.L(i - 1) == "the" && which is "past" or "last" or "next" or "coming" or "previous") return null;
+        if (which == "past" || which == "coming") return null;
+        if (!Units.TryGetValue(unit, out var u) || u.Time || a is null) return null;
+        return new Match(j - i + 2, TimexType.Date, Shift(a.Value, u.Code, o), mod);
+    }
+
+    private static Match? PartOfDay(Context c, int i, DateOnly? day)
+    {
+        var code = c.L(i) switch { "morning" => "MO", "afternoon" => "AF", "evening" => "EV", "night" => "NI", _ => null };
+        return code is null ? null : new Match(1, TimexType.Time, DayString(day) + "T" + code);
+    }
+
+    private static Match? Ago(Context c, int i)
+    {
+        var (n, used) = Count(c, i);
+        if (used == 0) return null;
+        var unit = Singular(c.L(i + used));
+        if (!Units.TryGetValue(unit, out var u) || u.Time) return null;
+        // "before" and "after" make a date only when nothing follows ("30 days before the vote" is a span)
+        var then = c.T(i + used + 2);
+        var closes = then.Length == 0 || !char.IsLetterOrDigit(then[0]);
+        var dir = c.L(i + used + 1) switch { "ago" or "earlier" => -1, "before" when closes => -1, "later" or "hence" => 1, "after" when closes => 1, _ => 0 };
+        if (c.L(i + used + 1) == "from" && c.L(i + used + 2) == "now") dir = 2;
+        if (dir == 0 || c.Anchor is not { } a) return null;
+        if (n < 0) return new Match(used + 2, TimexType.Date, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+        var length = used + (dir == 2 ? 3 : 2);
+        // in results news "a year ago" is the same quarter a year before
+        if (u.Code == "Y" && n == 1 && dir < 0 && SentenceMentions(c, i, "quarter", "quarterly", "period", "profit", "earnings", "net", "sales", "revenue"))
+            return new Match(length, TimexType.Date, QuarterOf(a.AddDays(-45).AddYears(-1)));
+        return new Match(length, TimexType.Date, Shift(a, u.Code, dir < 0 ? -n : n));
+    }
+
+    private static Match? Quarter(Context c, int i)
+    {
+        if (c.Anchor is { } qa && c.L(i) is "the" or "this" or "that" && (c.L(i + 1) == "quarter" || (c.L(i + 1) is "latest" or "current" or "recent" or "just-ended" && c.L(i + 2) == "quarter")))
+            return new Match(c.L(i + 1) == "quarter" ? 2 : 3, TimexType.Date, QuarterOf(qa.AddDays(-45)));
+        if (c.Anchor is { } ya && c.L(i) is "year-earlier" or "year-ago" or "the" && (c.L(i) != "the" || c.L(i + 1) is "year-earlier" or "year-ago"))
+        {
+            var length = c.L(i) == "the" ? 2 : 1;
+            if (c.L(i + length - 1 + 1) is "quarter" or "period") length++;
+            return new Match(length, TimexType.Date, QuarterOf(ya.AddDays(-45).AddYears(-1)));
+        }
+        var j = c.L(i) == "the" ? i + 1 : i;
+        var word = c.L(j);
+        int? q = null;
+        var used = 0;
+        if (word.EndsWith("-quarter", StringComparison.Ordinal) && Ordinals.TryGetValue(word[..^8], out var oq)) { q = oq; used = 1; }
+        else if (Ordinals.TryGetValue(word, out var o2) && c.L(j + 1) == "quarter") { q = o2; used = 2; }
+        // the 1988 second quarter
+        if (YearAt(c, j) is { } qy && Ordinals.TryGetValue(c.L(j + 1), out var q2) && c.L(j + 2) == "quarter")
+            return new Match(j - i + 3, TimexType.Date, $"{qy:D4}-Q{q2}");
+        if (Ordinals.TryGetValue(word, out var h) && h <= 2 && c.L(j + 1) == "half" && c.Anchor is { } ha)
+            return new Match(j - i + 2, TimexType.Date, $"{ha.Year:D4}-H{h}");
+        if (q is not { } quarter || c.Anchor is not { } a) return null;
+        var year = YearAt(c, j + used) ?? (c.L(j + used) == "of" ? YearAt(c, j + used + 1) : null);
+        var extra = year is null ? 0 : c.L(j + used) == "of" ? 2 : 1;
+        var y = year ?? (quarter > (a.Month + 2) / 3 && !c.Future[i] ? a.Year - 1 : a.Year);
+        return new Match(j - i + used + extra, TimexType.Date, $"{y:D4}-Q{quarter}");
+    }
+
+    private static Match? Season(Context c, int i)
+    {
+        if (!Seasons.TryGetValue(c.L(i), out var s) || c.Anchor is not { } a) return null;
+        if (c.L(i - 1) is not ("in" or "the" or "this" or "last" or "next" or "early" or "late" or "during" or "by" or "until")) return null;
+        if (YearAt(c, i + 1) is { } y) return new Match(2, TimexType.Date, $"{y:D4}-{s}");
+        if (c.L(i + 1) == "of" && YearAt(c, i + 2) is { } y2) return new Match(3, TimexType.Date, $"{y2:D4}-{s}");
+        var year = c.Future[i] ? (SeasonAfter(s, a) ? a.Year : a.Year + 1) : (SeasonAfter(s, a) ? a.Year - 1 : a.Year);
+        return new Match(1, TimexType.Date, $"{year:D4}-{s}");
+    }
+
+    // ---- times, weekdays, sets, durations, years -------------------------------------------------------------------
+
+    private static Match? ClockTime(Context c, int i)
+    {
+        var t = c.L(i);
+        int hour, minute = -1, used;
+        if (t is "noon" or "midday") { hour = 12; minute = 0; used = 1; }
+        else if (t == "midnight") { hour = 0; minute = 0; used = 1; }
+        else if (t.Length is >= 4 and <= 5 && t.Contains(':') && t.Split(':') is [var hh, var mm] && hh.All(char.IsAsciiDigit) && mm.Length == 2 && mm.All(char.IsAsciiDigit))
+        {
+            (hour, minute, used) = (Int(hh), Int(mm), 1);
+            if (hour > 23 || minute > 59) return null;
+            if (c.L(i + 1) is not ("a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m") && !Zones.Contains(c.L(i + 1)) && c.L(i - 1) is not ("at" or "by" or "until" or "before" or "after" or "from")) return null;
+        }
+        else if (t.All(char.IsAsciiDigit) && t.Length <= 2 && c.L(i + 1) is "a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m" or "o'clock") { hour = Int(t); used = 1; }
+        else return null;
+        var ampm = c.L(i + used);
+        if (ampm is "a.m." or "am" or "a.m") { if (hour == 12) hour = 0; used++; }
+        else if (ampm is "p.m." or "pm" or "p.m") { if (hour < 12) hour += 12; used++; }
+        else if (ampm == "o'clock") used++;
+        if (Zones.Contains(c.L(i + used))) used++;
+        var day = c.Anchor;
+        var after = i + used;
+        if (c.T(after) == ",") after++;
+        var length = used;
+        if (CalendarWords.Weekday(c.L(after)) is { } wd) { day = WeekdayDate(c.Anchor, wd, c.Future[i] ? 1 : -1); length = after - i + 1; }
+        else if (MonthDate(c, after) is { } md && md.Value.Length == 10) { day = DateOnly.ParseExact(md.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture); length = after - i + md.Length; }
+        else if (c.L(after) is "today" or "yesterday" or "tomorrow") { day = c.L(after) switch { "yesterday" => c.Anchor?.AddDays(-1), "tomorrow" => c.Anchor?.AddDays(1), _ => c.Anchor }; length = after - i + 1; }
+        var clock = $"T{hour:D2}:{Math.Max(0, minute):D2}";
+        return new Match(length, TimexType.Time, DayString(day) + clock);
+    }
+
+    private static Match? Weekday(Context c, int i)
+    {
+        var j = c.L(i) is "on" or "last" or "next" or "this" ? i + 1 : i;
+        if (CalendarWords.Weekday(c.T(j)) is not { } wd) return null;
+        var direction = c.L(i) switch { "last" => -1, "next" => 1, _ => c.Future[j] ? 1 : -1 };
+        var day = WeekdayDate(c.Anchor, wd, direction, includeToday: c.L(i) is not ("last" or "next"));
+        var start = c.L(i) == "on" ? 1 : 0;
+        if (PartOfDay(c, j + 1, day) is { } part) return new Match(j - i + 2, TimexType.Time, part.Value, Start: start);
+        return new Match(j - i + 1, TimexType.Date, DayString(day), Start: start);
+    }
+
+    private static Match? Set(Context c, int i)
+    {
+        var w = c.L(i);
+        if (w is "every" or "each" or "per" && Units.TryGetValue(Singular(c.L(i + 1)), out var u))
+            return new Match(2, TimexType.Set, (u.Time ? "PT1" : "P1") + u.Code);
+        return null;
+    }
+
+    private static Match? Duration(Context c, int i)
+    {
+        // 10-year, two-week, six-month
+        var w = c.L(i);
+        var dash = w.LastIndexOf('-');
+        if (dash > 0 && Units.TryGetValue(w[(dash + 1)..], out var hu) && NumberOf(w[..dash]) is { } hn)
+            return new Match(1, TimexType.Duration, Value(hn, hu));
+        var j = i;
+        if (w == "the" && c.L(i + 1) is "past" or "last" or "next" or "first" or "coming" or "previous" or "final") j = i + 2;
+        else if (w is "past" or "next" or "first" or "coming" or "previous" or "final" || (w == "last" && c.L(i - 1) != "the")) j = i + 1;
+        else if (w == "the") j = i + 1;
+        var (n, used) = Count(c, j);
+        var unitWord = c.L(j + used);
+        var unit = Singular(unitWord);
+        if (!Units.TryGetValue(unit, out var u)) return null;
+        // "the 1988 second quarter": an ordinal, not 1988 seconds
+        if (unit == "second" && c.L(j + used + 1) is "quarter" or "half") return null;
+        if (used == 0)
+        {
+            // "the past year", "weeks", "in recent years": a vague or single-unit span of time
+            if (j > i && w == "the" && j == i + 2)
+                return unitWord == unit ? new Match(j - i + 1, TimexType.Duration, Value(1, u))
+                    : c.L(i + 1) is "coming" or "next" ? new Match(j - i + 1, TimexType.Date, "FUTURE_REF") : new Match(j - i + 1, TimexType.Duration, "P" + (u.Time ? "TX" : "X") + u.Code);
+            if (unitWord == unit || !(c.L(j - 1) is "for" or "in" or "over" or "within" or "recent" or "coming" or "past" or "next" or "of" or "few" or "several")) return null;
+            if (c.L(j - 1) == "coming" && c.L(j - 2) != "the") return new Match(j - i + 1, TimexType.Date, "FUTURE_REF");
+            return new Match(j - i + 1, TimexType.Duration, "P" + (u.Time ? "TX" : "X") + u.Code);
+        }
+        if (c.L(j + used + 1) is "ago" or "earlier" or "later" or "hence") return null;
+        // "$5 a year" and "once a week" are rates, not spans: "a" counts only after a word that introduces a span
+        if (c.L(j) is "a" or "an" && j == i && !(c.L(i - 1) is "for" or "in" or "within" or "over" or "about" or "nearly" or "almost" or "than" or "after" or "least" or "only" or "just" or "past" or "until" or "by"))
+            return null;
+        return new Match(j - i + used + 1, TimexType.Duration, n < 0 ? "P" + (u.Time ? "TX" : "X") + u.Code : Value(n, u));
+    }
+
+    private static Match? Year(Context c, int i)
+    {
+        var t = c.T(i);
+        if (t.Length == 5 && t.EndsWith('s') && YearNumber(t[..4]) is { } decade && decade % 10 == 0)
+            return new Match(1, TimexType.Date, (decade / 10).ToString(CultureInfo.InvariantCulture));
+        if (YearNumber(t) is not { } y) return null;
+        // a count of things ("2000 troops", "$1990") is not a year
+        var next = c.L(i + 1);
+        if (c.T(i - 1) is "$" or "€" or "£" || next is "%" or "percent" || (next.Length > 2 && char.IsLower(next[0]) && next.EndsWith('s') && !YearCues.Contains(c.L(i - 1)))) return null;
+        return new Match(1, TimexType.Date, $"{y:D4}");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    private static bool SentenceMentions(Context c, int i, params string[] words)
+    {
+        for (var k = Math.Max(0, i - 25); k < Math.Min(c.Lower.Length, i + 25); k++)
+            if (words.Contains(c.Lower[k])) return true;
+        return false;
+    }
+
+    private static (int N, int Used) Count(Context c, int i)
+    {
+        var w = c.L(i);
+        if (Vague.Contains(w)) return (-1, 1);
+        if (w == "a" && c.L(i + 1) == "few") return (-1, 2);
+        if (w == "a" && c.L(i + 1) == "couple" && c.L(i + 2) == "of") return (2, 3);
+        if (NumberOf(w) is { } n) return (n, 1);
+        return (0, 0);
+    }
+
+    private static int? NumberOf(string w)
+    {
+        // up to three digits: a four-digit number before a unit is a year ("the 1988 quarter"), not a count
+        if (w.Length > 0 && w.All(char.IsAsciiDigit) && w.Length <= 3) return Int(w);
+        if (NumberWords.TryGetValue(w, out var n) && n > 0) return n;
+        var dash = w.IndexOf('-');
+        if (dash > 0 && NumberWords.TryGetValue(w[..dash], out var tens) && NumberWords.TryGetValue(w[(dash + 1)..], out var ones) && tens >= 20 && ones < 10) return tens + ones;
+        return null;
+    }
+
+    private static bool IsNumberWord(string w) => NumberOf(w) is not null || Vague.Contains(w);
+
+    /// <summary>P3Y, PT4H; decades are written in years and quarters in months, as TimeBank does.</summary>
+    private static string Value(int n, (string Code, bool Time) u) => u.Code switch
+    {
+        "DE" => $"P{n * 10}Y",
+        "CE" => $"P{n * 100}Y",
+        "Q" => $"P{n * 3}M",
+        _ => (u.Time ? "PT" : "P") + n.ToString(CultureInfo.InvariantCulture) + u.Code,
+    };
+
+    private static string Singular(string w) =>
+        w == "centuries" ? "century" : w.Length > 3 && w.EndsWith('s') && Units.ContainsKey(w[..^1]) ? w[..^1] : w;
+
+    private static bool IsUnit(string w) => Units.ContainsKey(w);
+
+    private static int MonthOf(Context c, int i)
+    {
+        var t = c.T(i);
+        if (t.Length == 0 || !char.IsLetter(t[0])) return 0;
+        var m = CalendarWords.Month(t.AsSpan().TrimEnd('.'));
+        if (m == 0) return 0;
+        if (char.IsLower(t[0]) && CalendarWords.IsAmbiguousMonthWord(t.AsSpan().TrimEnd('.'))) return 0;
+        if (t.Length <= 4 && !t.EndsWith('.') && t.Length < 3) return 0;
+        return m;
+    }
+
+    private static int? DayNumber(string t)
+    {
+        var digits = t.EndsWith("st") || t.EndsWith("nd") || t.EndsWith("rd") || t.EndsWith("th") ? t[..^2] : t;
+        return digits.Length is >= 1 and <= 2 && digits.All(char.IsAsciiDigit) && Int(digits) is var d and >= 1 and <= 31 ? d : null;
+    }
+
+    private static int? YearAt(Context c, int i) => YearNumber(c.T(i));
+
+    private static int? YearNumber(string t) => t.Length == 4 && t.All(char.IsAsciiDigit) && Int(t) is var y and >= 1800 and <= 2100 ? y : null;
+
+    /// <summary>
+    /// A day or month without a year: the candidate nearest the article's date (as HeidelTime reads news), leaning to the
+    /// future when the sentence looks ahead and to the past otherwise when the two are about as near.
+    /// </summary>
+    private static string DayValue(Context c, int i, int? year, int month, int day)
+    {
+        if (year is { } y) return PartialDate.IsValid(y, month, day) ? $"{y:D4}-{month:D2}-{day:D2}" : $"{y:D4}-{month:D2}";
+        if (c.Anchor is not { } a) return $"XXXX-{month:D2}-{day:D2}";
+        var best = NearestYear(a, c.Future[i], y2 => PartialDate.IsValid(y2, month, day) ? new DateOnly(y2, month, day) : null);
+        return $"{best:D4}-{month:D2}-{day:D2}";
+    }
+
+    private static string MonthValue(Context c, int i, int month)
+    {
+        if (c.Anchor is not { } a) return $"XXXX-{month:D2}";
+        var best = NearestYear(a, c.Future[i], y => new DateOnly(y, month, 15));
+        return $"{best:D4}-{month:D2}";
+    }
+
+    private static int NearestYear(DateOnly a, bool future, Func<int, DateOnly?> candidate)
+    {
+        var best = a.Year;
+        var bestDistance = int.MaxValue;
+        foreach (var y in new[] { a.Year - 1, a.Year, a.Year + 1 })
+        {
+            if (candidate(y) is not { } d) continue;
+            var distance = Math.Abs(d.DayNumber - a.DayNumber);
+            // a sentence about the future moves a date in the recent past a year on; one about the past, the reverse
+            if (future && d < a.AddDays(-1)) distance += 120;
+            if (!future && d > a.AddDays(1)) distance += 120;
+            if (distance < bestDistance) { best = y; bestDistance = distance; }
+        }
+        return best;
+    }
+
+    private static Match Day(int length, DateOnly? anchor, int offset) => new(length, TimexType.Date, DayString(anchor?.AddDays(offset)));
+
+    private static string DayString(DateOnly? d) => d is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "XXXX-XX-XX";
+
+    private static string WeekdayValue(DateOnly? anchor, DayOfWeek wd, int direction) => DayString(WeekdayDate(anchor, wd, direction, includeToday: false));
+
+    private static DateOnly? WeekdayDate(DateOnly? anchor, DayOfWeek wd, int direction, bool includeToday = true)
+    {
+        if (anchor is not { } a) return null;
+        if (direction < 0)
+        {
+            var back = ((int)a.DayOfWeek - (int)wd + 7) % 7;
+            if (back == 0 && !includeToday) back = 7;
+            return a.AddDays(-back);
+        }
+        var ahead = ((int)wd - (int)a.DayOfWeek + 7) % 7;
+        if (ahead == 0 && !includeToday) ahead = 7;
+        return a.AddDays(ahead);
+    }
+
+    private static string Shift(DateOnly a, string unit, int n) => unit switch
+    {
+        "Y" => $"{a.Year + n:D4}",
+        "M" => a.AddMonths(n).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        "W" or "WE" => IsoWeek(a.AddDays(7 * n)),
+        "D" => DayString(a.AddDays(n)),
+        "Q" => QuarterOf(a.AddMonths(3 * n)),
+        "DE" => ((a.Year + 10 * n) / 10).ToString(CultureInfo.InvariantCulture),
+        "CE" => ((a.Year + 100 * n) / 100).ToString(CultureInfo.InvariantCulture),
+        _ => DayString(a),
+    };
+
+    private static string IsoWeek(DateOnly d) => $"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}";
+
+    private static string QuarterOf(DateOnly d) => $"{d.Year:D4}-Q{(d.Month + 2) / 3}";
+
+    /// <summary>True when the season comes after the anchor's date within its year (spring from January, say).</summary>
+    private static bool SeasonAfter(string season, DateOnly a) => season switch
+    {
+        "SP" => a.Month < 3,
+        "SU" => a.Month < 6,
+        "FA" => a.Month < 9,
+        _ => a.Month < 12,
+    };
+
+    private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+}

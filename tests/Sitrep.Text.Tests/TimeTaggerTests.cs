@@ -1,0 +1,100 @@
+using Sitrep.Core.Time;
+using Sitrep.Text.Time;
+
+namespace Sitrep.Text.Tests;
+
+public class TimeTaggerTests
+{
+    private static (string Text, TimexType Type, string Value)[] Tag(string text, string anchor) =>
+        TimeTagger.Tag(text, DateOnly.Parse(anchor)).Select(t => (t.Span.Of(text), t.Type, t.Value)).ToArray();
+
+    private static void Has(string text, string anchor, string span, TimexType type, string value) =>
+        Assert.Contains((span, type, value), Tag(text, anchor));
+
+    [Fact]
+    public void A_weekday_in_the_past_tense_is_the_latest_such_day() =>
+        Has("The mayor said on Wednesday that the bridge was closed.", "2025-03-13", "Wednesday", TimexType.Date, "2025-03-12");
+
+    [Fact]
+    public void A_weekday_in_a_sentence_about_the_future_is_the_next_such_day() =>
+        Has("The delegations will meet on Monday in Riyadh.", "2025-03-13", "Monday", TimexType.Date, "2025-03-17");
+
+    [Fact]
+    public void Last_month_name_is_the_latest_such_month_before_this_one()
+    {
+        Has("The incursion began last August.", "2025-03-12", "last August", TimexType.Date, "2024-08");
+        Has("Prices fell last June.", "2025-09-02", "last June", TimexType.Date, "2025-06");
+    }
+
+    [Fact]
+    public void A_day_without_a_year_is_the_nearest_such_day()
+    {
+        Has("On August 7, a state of emergency was introduced.", "2024-09-21", "August 7", TimexType.Date, "2024-08-07");
+        Has("Talks are scheduled for Jan. 2.", "2024-12-20", "Jan. 2", TimexType.Date, "2025-01-02");
+    }
+
+    [Theory]
+    [InlineData("On the night of March 11, 2025, drones struck.", "March 11, 2025", "2025-03-11")]
+    [InlineData("He ordered them out by October 1, 2024.", "October 1, 2024", "2024-10-01")]
+    [InlineData("Since August 14 the forces have captured 100 soldiers.", "August 14", "2024-08-14")]
+    [InlineData("On 6 August 2024, Ukraine crossed the border.", "6 August 2024", "2024-08-06")]
+    [InlineData("It happened in August 2024.", "August 2024", "2024-08")]
+    [InlineData("Figures were published on 2024-09-20.", "2024-09-20", "2024-09-20")]
+    public void Explicit_dates(string text, string span, string value) => Has(text, "2024-09-21", span, TimexType.Date, value);
+
+    [Fact]
+    public void Early_mid_and_late_months_carry_a_modifier()
+    {
+        var t = TimeTagger.Tag("Ukraine began the attack in early August.", new DateOnly(2025, 3, 12));
+        var x = Assert.Single(t);
+        Assert.Equal(("early August", "2024-08", "START"), (x.Span.Of("Ukraine began the attack in early August."), x.Value, x.Mod));
+    }
+
+    [Theory]
+    [InlineData("after seven months of fierce fighting", "seven months", "P7M")]
+    [InlineData("a 30-day ceasefire", "30-day", "P30D")]
+    [InlineData("Eight months after the start of the attack", "Eight months", "P8M")]
+    [InlineData("talks lasted for weeks", "weeks", "PXW")]
+    [InlineData("in the past three years", "the past three years", "P3Y")]
+    [InlineData("two decades of war", "two decades", "P20Y")]
+    [InlineData("for 48 hours", "48 hours", "PT48H")]
+    public void Durations(string text, string span, string value) => Has(text, "2025-03-12", span, TimexType.Duration, value);
+
+    [Theory]
+    [InlineData("Troops may withdraw in the coming days.", "the coming days", "FUTURE_REF")]
+    [InlineData("Prices are now higher.", "now", "PRESENT_REF")]
+    [InlineData("The town was recently shelled.", "recently", "PAST_REF")]
+    [InlineData("Prices rose today.", "today", "2025-03-12")]
+    [InlineData("Prices rose yesterday.", "yesterday", "2025-03-11")]
+    [InlineData("Talks resume tomorrow.", "tomorrow", "2025-03-13")]
+    [InlineData("It was the coldest winter since 2010 last year.", "last year", "2024")]
+    [InlineData("Sales fell last week.", "last week", "2025-W10")]
+    [InlineData("Profit rose in the third quarter.", "the third quarter", "2024-Q3")]
+    [InlineData("Losses were heavy two years ago.", "two years ago", "2023")]
+    [InlineData("in the 1990s", "1990s", "199")]
+    [InlineData("The war began in 2022.", "2022", "2022")]
+    public void Relative_expressions_are_anchored_to_the_document_date(string text, string span, string value) =>
+        Assert.Contains(Tag(text, "2025-03-12"), t => t.Text == span && t.Value == value);
+
+    [Fact]
+    public void Clock_times_take_their_day_from_the_expression_or_the_document()
+    {
+        Has("The sirens sounded at 5 p.m. EST, Nov. 6.", "2024-11-10", "5 p.m. EST, Nov. 6", TimexType.Time, "2024-11-06T17:00");
+        Has("He spoke at 17:40 local time.", "2025-03-11", "17:40", TimexType.Time, "2025-03-11T17:40");
+        Has("Shelling continued last night.", "2025-03-11", "last night", TimexType.Time, "2025-03-10TNI");
+    }
+
+    [Fact]
+    public void Sets_name_a_recurrence() => Has("The convoy runs every week.", "2025-03-12", "every week", TimexType.Set, "P1W");
+
+    [Theory]
+    [InlineData("They brought 2000 troops and $1990 in cash.")]
+    [InlineData("The very trump card was played in May Day parades? No: may they rest.")]
+    [InlineData("A 1,300 km front line.")]
+    public void Counts_and_words_are_not_times(string text) =>
+        Assert.DoesNotContain(Tag(text, "2025-03-12"), t => t.Value.StartsWith("19", StringComparison.Ordinal) || t.Value.StartsWith("20", StringComparison.Ordinal));
+
+    [Fact]
+    public void Without_a_document_date_the_year_stays_unknown() =>
+        Assert.Contains(("August 7", TimexType.Date, "XXXX-08-07"), TimeTagger.Tag("On August 7, it rained.", null).Select(t => (t.Span.Of("On August 7, it rained."), t.Type, t.Value)));
+}
