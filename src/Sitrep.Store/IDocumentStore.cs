@@ -5,6 +5,8 @@ namespace Sitrep.Store;
 
 public sealed record StoredMention(string Document, int Start, int End, string Type, string Text);
 
+public sealed record StoredTime(string Document, TimeExpression Time, string Text);
+
 /// <summary>The raw bytes an article was read from, which every derived field can be rebuilt from.</summary>
 public sealed record RawDocument(string Id, string Source, string MediaType, byte[] Bytes);
 
@@ -27,7 +29,8 @@ public interface IDocumentStore : IDisposable
     bool AddSource(string documentId, string source);
     /// <summary>Replaces every derived field of a stored document (after reprocessing its raw bytes).</summary>
     void Update(Document document);
-    void UpdatePublished(string documentId, PublicationDate published);
+    /// <summary>Sets a document's publication date and the time expressions anchored to it.</summary>
+    void UpdatePublished(string documentId, PublicationDate published, IReadOnlyList<TimeExpression> times);
 
     int Count();
     Document? Find(string idOrPrefix);
@@ -36,6 +39,9 @@ public interface IDocumentStore : IDisposable
     IEnumerable<Document> Documents();
     IEnumerable<RawDocument> RawDocuments();
     IReadOnlyList<Mention> Mentions(string documentId);
+    IReadOnlyList<TimeExpression> Times(string documentId);
+    /// <summary>Every time expression with its document and text, in document order.</summary>
+    IEnumerable<StoredTime> AllTimes();
     /// <summary>Every mention with its document and text, ordered by type, then text, then document order.</summary>
     IEnumerable<StoredMention> AllMentions();
     /// <summary>Documents whose publication date is still unknown.</summary>

@@ -81,6 +81,23 @@ public class SamplesTests
     }
 
     [Fact]
+    public void Times_are_exported_with_values_anchored_to_each_article()
+    {
+        using var dir = new TempDir();
+        using var store = Ingested(dir);
+        using var buffer = new MemoryStream();
+        ExportWriter.WriteJson(store, buffer, DateTimeOffset.UnixEpoch);
+        var root = JsonDocument.Parse(buffer.ToArray()).RootElement;
+        var bodies = root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("body").GetString()!);
+        var times = root.GetProperty("times").EnumerateArray().ToList();
+        // "on Tuesday" in the Kremlin article of 2023-06-06 (a Tuesday) is that day; "Zelensky visited Kherson region on June 8" in an article of June 7
+        Assert.Contains(times, t => t.GetProperty("text").GetString() == "Tuesday" && t.GetProperty("value").GetString() == "2023-06-06");
+        Assert.Contains(times, t => t.GetProperty("text").GetString() == "June 8" && t.GetProperty("value").GetString() == "2023-06-08");
+        foreach (var t in times)
+            Assert.Equal(t.GetProperty("text").GetString(), bodies[t.GetProperty("document").GetString()!][t.GetProperty("start").GetInt32()..t.GetProperty("end").GetInt32()]);
+    }
+
+    [Fact]
     public void Jsonl_and_csv_exports_carry_the_same_documents()
     {
         using var dir = new TempDir();

@@ -43,10 +43,12 @@ public class SqliteDocumentStoreTests
         var doc = Doc("d-1", "Body text", published: published) with
         {
             HeaderDate = new PartialDate(null, 3, 11, 17, 40), Author = "A. Writer", Mentions = [new Mention(new TextSpan(0, 4), "ORG")],
+            Times = [new TimeExpression(new TextSpan(5, 9), TimexType.Date, "2025-03", "START")],
         };
         using (var tx = s.Begin()) { s.Add(doc, [1, 2, 3]); tx.Commit(); }
         var back = s.Find("d-1")!;
-        Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut, Mentions = back.Mentions }, back);
+        Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut, Mentions = back.Mentions, Times = back.Times }, back);
+        Assert.Equal(doc.Times, back.Times);
         Assert.Equal(doc.Cut, back.Cut);
         Assert.Equal(doc.Mentions, back.Mentions);
         Assert.Equal([new StoredMention("d-1", 0, 4, "ORG", "Body")], s.AllMentions());
@@ -95,7 +97,7 @@ public class SqliteDocumentStoreTests
         {
             s.Add(Doc("d-1", "x"), [1]);
             s.Update(Doc("d-1", "y", "h9") with { Fingerprint = new DocumentFingerprint("h9", [7L]) });
-            s.UpdatePublished("d-1", PublicationDate.Exact(new PartialDate(2023, 6, 6), DateSource.Body));
+            s.UpdatePublished("d-1", PublicationDate.Exact(new PartialDate(2023, 6, 6), DateSource.Body), [new TimeExpression(new TextSpan(0, 1), TimexType.Date, "2023-06-05")]);
             tx.Commit();
         }
         Assert.Empty(s.FindByBandKeys([1L]));
@@ -103,5 +105,6 @@ public class SqliteDocumentStoreTests
         Assert.Equal("y", s.GetBody("d-1"));
         Assert.Equal([("d-1", new DateOnly(2023, 6, 6))], s.PublicationDays());
         Assert.Empty(s.UndatedDocuments());
+        Assert.Equal([new StoredTime("d-1", new TimeExpression(new TextSpan(0, 1), TimexType.Date, "2023-06-05"), "y")], s.AllTimes());
     }
 }

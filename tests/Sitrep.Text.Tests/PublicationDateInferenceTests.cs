@@ -76,11 +76,4 @@ public class PublicationDateInferenceTests
         Assert.False(r.NeedsYear);
         Assert.Same(PublicationDate.Unknown, r.Date);
     }
-
-    [Theory]
-    [InlineData("XXXX-08-07", "2024-09-21", "2024-08-07")]
-    [InlineData("XXXX-12-30", "2025-01-02", "2024-12-30")]
-    [InlineData("2023-05-01", "2025-01-02", "2023-05-01")]
-    public void Yearless_mentions_are_read_as_the_latest_such_day_up_to_the_article(string mention, string reference, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), DayAnchoring.Resolve(PartialDate.Parse(mention)!.Value, DateOnly.Parse(reference)));
 }

@@ -24,6 +24,7 @@ public sealed record Document
     public required string Body { get; init; }
     public IReadOnlyList<CutText> Cut { get; init; } = [];
     public IReadOnlyList<Mention> Mentions { get; init; } = [];
+    public IReadOnlyList<TimeExpression> Times { get; init; } = [];
     public required DocumentFingerprint Fingerprint { get; init; }
     public string? DuplicateOf { get; init; }
 }

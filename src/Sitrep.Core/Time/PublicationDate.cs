@@ -17,6 +17,9 @@ public sealed record PublicationDate(PartialDate? Value, DatePrecision Precision
             ? new(PartialDate.OfDay(from), DatePrecision.Day, null, null, source, note)
             : new(PartialDate.OfDay(from), DatePrecision.Range, from, to, source, note);
 
+    /// <summary>The day relative expressions in the text count from: the last candidate day, since news speaks of the days before it.</summary>
+    public DateOnly? AnchorDay => To ?? Value?.AsDay;
+
     /// <summary>The earliest day it may be, for ordering articles.</summary>
     public DateOnly? EarliestDay => From ?? Value?.AsDay ?? (Value is { Year: { } y } v ? new DateOnly(y, v.Month ?? 1, 1) : null);
 }

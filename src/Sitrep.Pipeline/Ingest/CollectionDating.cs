@@ -24,7 +24,7 @@ public static class CollectionDating
             if (PublicationDateInference.YearFromCollection(first.NeedsYearFor, others) is not { } year) continue;
             var second = PublicationDateInference.Infer(doc.Body, doc.HeaderDate, year);
             if (second.Date.Value is null) continue;
-            store.UpdatePublished(doc.Id, second.Date);
+            store.UpdatePublished(doc.Id, second.Date, TimeTagger.Tag(doc.Body, second.Date.AnchorDay));
             dated++;
         }
         tx.Commit();

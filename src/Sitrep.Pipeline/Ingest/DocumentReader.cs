@@ -41,6 +41,7 @@ public sealed class DocumentReader(EntityRecognizer? entities)
             Body = article.Body,
             Cut = article.Cut,
             Mentions = entities?.Recognize(article.Body) ?? [],
+            Times = TimeTagger.Tag(article.Body, dating.Date.AnchorDay),
             Fingerprint = Fingerprinter.Compute(article.Body),
         };
     }

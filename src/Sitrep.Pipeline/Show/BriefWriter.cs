@@ -3,7 +3,6 @@ using Sitrep.Core.Documents;
 using Sitrep.Core.Time;
 using Sitrep.Store;
 using Sitrep.Text.Sentences;
-using Sitrep.Text.Time;
 
 namespace Sitrep.Pipeline.Show;
 
@@ -55,17 +54,20 @@ public static class BriefWriter
 
         w.WriteLine("## Timeline");
         w.WriteLine();
+        // every sentence that names a day, dated by its own time expressions
         var dated = new List<(DateOnly Day, string Sentence, Document Doc)>();
         foreach (var d in originals)
         {
-            var reference = d.Published.To ?? d.Published.EarliestDay;
-            foreach (var sentence in SentenceSplitter.Split(d.Body))
+            var sentences = SentenceSplitter.Split(d.Body);
+            foreach (var t in d.Times)
             {
-                var days = CalendarScanner.Scan(d.Body, sentence.Start, sentence.End).Dates
-                    .Select(m => DayAnchoring.Resolve(m.Date, reference)).OfType<DateOnly>().Distinct();
-                foreach (var day in days) dated.Add((day, sentence.Of(d.Body), d));
+                if (t.Type is not (TimexType.Date or TimexType.Time) || t.Value.Length < 10
+                    || !DateOnly.TryParseExact(t.Value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
+                var sentence = sentences.FirstOrDefault(s => s.Contains(t.Span));
+                if (sentence.Length > 0) dated.Add((day, sentence.Of(d.Body), d));
             }
         }
+        dated = dated.Distinct().ToList();
         if (dated.Count == 0) w.WriteLine("No sentence names a day.");
         foreach (var group in dated.OrderBy(x => x.Day).GroupBy(x => x.Day))
         {

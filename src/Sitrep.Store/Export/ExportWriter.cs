@@ -42,7 +42,14 @@ public static class ExportWriter
             if (w.BytesPending > 1 << 16) w.Flush();
         }
         w.WriteEndArray();
-        foreach (var kind in Kinds.Skip(2))
+        w.WriteStartArray("times");
+        foreach (var t in store.AllTimes())
+        {
+            WriteTime(w, t);
+            if (w.BytesPending > 1 << 16) w.Flush();
+        }
+        w.WriteEndArray();
+        foreach (var kind in Kinds.Skip(3))
         {
             w.WriteStartArray(kind);
             w.WriteEndArray();
@@ -72,6 +79,25 @@ public static class ExportWriter
             WriteEntity(w, e, kind: "entity");
             EndLine();
         }
+        foreach (var t in store.AllTimes())
+        {
+            WriteTime(w, t, kind: "time");
+            EndLine();
+        }
+    }
+
+    private static void WriteTime(Utf8JsonWriter w, StoredTime t, string? kind = null)
+    {
+        w.WriteStartObject();
+        if (kind is not null) w.WriteString("kind", kind);
+        w.WriteString("document", t.Document);
+        w.WriteNumber("start", t.Time.Span.Start);
+        w.WriteNumber("end", t.Time.Span.End);
+        w.WriteString("text", t.Text);
+        w.WriteString("type", TimeExpression.TypeName(t.Time.Type));
+        w.WriteString("value", t.Time.Value);
+        if (t.Time.Mod is not null) w.WriteString("mod", t.Time.Mod);
+        w.WriteEndObject();
     }
 
     /// <summary>An entity as exported: until names are resolved across spellings, one per distinct (type, surface form).</summary>
@@ -154,9 +180,17 @@ public static class ExportWriter
         }
         written.Add(entities);
         written.Add(mentions);
+        var times = Path.Combine(directory, "times.csv");
+        using (var f = new StreamWriter(times, false, new UTF8Encoding(false)))
+        {
+            Csv.Row(f, "document", "start", "end", "text", "type", "value", "mod");
+            foreach (var t in store.AllTimes())
+                Csv.Row(f, t.Document, t.Time.Span.Start.ToString(CultureInfo.InvariantCulture), t.Time.Span.End.ToString(CultureInfo.InvariantCulture), t.Text,
+                    TimeExpression.TypeName(t.Time.Type), t.Time.Value, t.Time.Mod);
+        }
+        written.Add(times);
         foreach (var (kind, header) in new[]
                  {
-                     ("times", "document,start,end,text,type,value"),
                      ("quantities", "document,start,end,text,value,of,unit,modifier"),
                      ("claims", "id,document,start,end,text,source,source_text,cue,stance"),
                      ("events", "id,type,date,date_precision,date_from,place,actors,summary,status,reports,conflicts"),

@@ -56,5 +56,17 @@ internal static class Migrations
             ) WITHOUT ROWID;
             CREATE INDEX mentions_type_text ON mentions(type, text);
             """),
+        (3, "times", """
+            CREATE TABLE times (
+                document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                value TEXT NOT NULL,
+                mod TEXT,
+                text TEXT NOT NULL,
+                PRIMARY KEY (document, start, end)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

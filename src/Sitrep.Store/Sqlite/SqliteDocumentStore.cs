@@ -109,6 +109,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             c.ExecuteNonQuery();
         WriteBands(d);
         WriteMentions(d);
+        WriteTimes(d.Id, d.Body, d.Times);
         AddSource(d.Id, d.Source);
     }
 
@@ -125,7 +126,48 @@ public sealed class SqliteDocumentStore : IDocumentStore
         using (var c = Command("DELETE FROM mentions WHERE document = $id", ("$id", d.Id))) c.ExecuteNonQuery();
         WriteBands(d);
         WriteMentions(d);
+        WriteTimes(d.Id, d.Body, d.Times);
     }
+
+    private void WriteTimes(string id, string? body, IReadOnlyList<TimeExpression> times)
+    {
+        using (var del = Command("DELETE FROM times WHERE document = $d", ("$d", id))) del.ExecuteNonQuery();
+        if (times.Count == 0) return;
+        body ??= GetBody(id) ?? "";
+        using var c = Command("INSERT OR IGNORE INTO times VALUES ($d, $s, $e, $t, $v, $m, $x)", ("$d", id), ("$s", 0), ("$e", 0), ("$t", ""), ("$v", ""), ("$m", null), ("$x", ""));
+        foreach (var t in times)
+        {
+            c.Parameters["$s"].Value = t.Span.Start;
+            c.Parameters["$e"].Value = t.Span.End;
+            c.Parameters["$t"].Value = TimeExpression.TypeName(t.Type);
+            c.Parameters["$v"].Value = t.Value;
+            c.Parameters["$m"].Value = (object?)t.Mod ?? DBNull.Value;
+            c.Parameters["$x"].Value = t.Span.Of(body);
+            c.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<TimeExpression> Times(string documentId)
+    {
+        using var c = Command("SELECT start, end, type, value, mod FROM times WHERE document = $d ORDER BY start", ("$d", documentId));
+        using var r = c.ExecuteReader();
+        var list = new List<TimeExpression>();
+        while (r.Read()) list.Add(ReadTime(r, 0));
+        return list;
+    }
+
+    public IEnumerable<StoredTime> AllTimes()
+    {
+        using var c = Command("SELECT t.start, t.end, t.type, t.value, t.mod, t.document, t.text FROM times t JOIN documents d ON d.id = t.document ORDER BY d.seq, t.start");
+        using var r = c.ExecuteReader();
+        while (r.Read()) yield return new StoredTime(r.GetString(5), ReadTime(r, 0), r.GetString(6));
+    }
+
+    private static TimeExpression ReadTime(SqliteDataReader r, int at) => new(
+        new TextSpan(r.GetInt32(at), r.GetInt32(at + 1)),
+        Enum.GetValues<TimexType>().First(t => TimeExpression.TypeName(t) == r.GetString(at + 2)),
+        r.GetString(at + 3),
+        r.IsDBNull(at + 4) ? null : r.GetString(at + 4));
 
     private void WriteMentions(Document d)
     {
@@ -157,8 +199,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
         while (r.Read()) yield return new StoredMention(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetString(3), r.GetString(4));
     }
 
-    public void UpdatePublished(string documentId, PublicationDate p)
+    public void UpdatePublished(string documentId, PublicationDate p, IReadOnlyList<TimeExpression> times)
     {
+        WriteTimes(documentId, null, times);
         using var c = Command("""
             UPDATE documents SET published = $pub, published_precision = $prec, published_range_from = $rfrom, published_range_to = $rto,
                 published_from = $pfrom, published_note = $pnote WHERE id = $id
@@ -244,7 +287,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 Cut = JsonSerializer.Deserialize(r.GetString(16), StoreJson.Default.ListCutText) ?? [],
                 Fingerprint = new DocumentFingerprint(r.GetString(17), []), DuplicateOf = S(18),
             };
-            yield return document with { Mentions = Mentions(document.Id) };
+            yield return document with { Mentions = Mentions(document.Id), Times = Times(document.Id) };
         }
     }
 
