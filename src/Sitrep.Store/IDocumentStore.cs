@@ -7,6 +7,8 @@ public sealed record StoredMention(string Document, int Start, int End, string T
 
 public sealed record StoredTime(string Document, TimeExpression Time, string Text);
 
+public sealed record StoredQuantity(string Document, Quantity Quantity, string Text);
+
 /// <summary>The raw bytes an article was read from, which every derived field can be rebuilt from.</summary>
 public sealed record RawDocument(string Id, string Source, string MediaType, byte[] Bytes);
 
@@ -42,6 +44,9 @@ public interface IDocumentStore : IDisposable
     IReadOnlyList<TimeExpression> Times(string documentId);
     /// <summary>Every time expression with its document and text, in document order.</summary>
     IEnumerable<StoredTime> AllTimes();
+    IReadOnlyList<Quantity> Quantities(string documentId);
+    /// <summary>Every quantity with its document and text, in document order.</summary>
+    IEnumerable<StoredQuantity> AllQuantities();
     /// <summary>Every mention with its document and text, ordered by type, then text, then document order.</summary>
     IEnumerable<StoredMention> AllMentions();
     /// <summary>Documents whose publication date is still unknown.</summary>

@@ -81,7 +81,7 @@ public class SamplesTests
     }
 
     [Fact]
-    public void Times_are_exported_with_values_anchored_to_each_article()
+    public void Times_and_quantities_are_exported_with_spans_into_the_bodies()
     {
         using var dir = new TempDir();
         using var store = Ingested(dir);
@@ -93,7 +93,10 @@ public class SamplesTests
         // "on Tuesday" in the Kremlin article of 2023-06-06 (a Tuesday) is that day; "Zelensky visited Kherson region on June 8" in an article of June 7
         Assert.Contains(times, t => t.GetProperty("text").GetString() == "Tuesday" && t.GetProperty("value").GetString() == "2023-06-06");
         Assert.Contains(times, t => t.GetProperty("text").GetString() == "June 8" && t.GetProperty("value").GetString() == "2023-06-08");
-        foreach (var t in times)
+        var quantities = root.GetProperty("quantities").EnumerateArray().ToList();
+        Assert.Contains(quantities, q => q.GetProperty("text").GetString() == "about 1,300 people" && q.GetProperty("value").GetDouble() == 1300
+                                          && q.GetProperty("unit").GetString() == "person" && q.GetProperty("modifier").GetString() == "approx");
+        foreach (var t in times.Concat(quantities))
             Assert.Equal(t.GetProperty("text").GetString(), bodies[t.GetProperty("document").GetString()!][t.GetProperty("start").GetInt32()..t.GetProperty("end").GetInt32()]);
     }
 

@@ -44,10 +44,12 @@ public class SqliteDocumentStoreTests
         {
             HeaderDate = new PartialDate(null, 3, 11, 17, 40), Author = "A. Writer", Mentions = [new Mention(new TextSpan(0, 4), "ORG")],
             Times = [new TimeExpression(new TextSpan(5, 9), TimexType.Date, "2025-03", "START")],
+            Quantities = [new Quantity(new TextSpan(0, 4), 74, 117, "drone", QuantityModifier.Exact), new Quantity(new TextSpan(5, 9), 60000, null, null, QuantityModifier.Approx, 70000)],
         };
         using (var tx = s.Begin()) { s.Add(doc, [1, 2, 3]); tx.Commit(); }
         var back = s.Find("d-1")!;
-        Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut, Mentions = back.Mentions, Times = back.Times }, back);
+        Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut, Mentions = back.Mentions, Times = back.Times, Quantities = back.Quantities }, back);
+        Assert.Equal(doc.Quantities, back.Quantities);
         Assert.Equal(doc.Times, back.Times);
         Assert.Equal(doc.Cut, back.Cut);
         Assert.Equal(doc.Mentions, back.Mentions);

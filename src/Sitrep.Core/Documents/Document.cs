@@ -25,6 +25,7 @@ public sealed record Document
     public IReadOnlyList<CutText> Cut { get; init; } = [];
     public IReadOnlyList<Mention> Mentions { get; init; } = [];
     public IReadOnlyList<TimeExpression> Times { get; init; } = [];
+    public IReadOnlyList<Quantity> Quantities { get; init; } = [];
     public required DocumentFingerprint Fingerprint { get; init; }
     public string? DuplicateOf { get; init; }
 }

@@ -5,6 +5,7 @@ using Sitrep.Ingest.Decoding;
 using Sitrep.Ingest.Dedup;
 using Sitrep.Ingest.PlainText;
 using Sitrep.Text.Entities;
+using Sitrep.Text.Quantities;
 using Sitrep.Text.Time;
 
 namespace Sitrep.Pipeline.Ingest;
@@ -26,6 +27,7 @@ public sealed class DocumentReader(EntityRecognizer? entities)
         var article = PlainTextArticleReader.Read(decoded.Text);
         if (string.IsNullOrWhiteSpace(article.Body)) throw new InputRejectedException("no article text left after removing page furniture");
         var dating = PublicationDateInference.Infer(article.Body, article.HeaderDate, yearHint);
+        var times = TimeTagger.Tag(article.Body, dating.Date.AnchorDay);
         return new Document
         {
             Id = IdFor(raw),
@@ -41,7 +43,8 @@ public sealed class DocumentReader(EntityRecognizer? entities)
             Body = article.Body,
             Cut = article.Cut,
             Mentions = entities?.Recognize(article.Body) ?? [],
-            Times = TimeTagger.Tag(article.Body, dating.Date.AnchorDay),
+            Times = times,
+            Quantities = QuantityTagger.Tag(article.Body, times),
             Fingerprint = Fingerprinter.Compute(article.Body),
         };
     }

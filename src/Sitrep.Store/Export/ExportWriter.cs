@@ -49,7 +49,14 @@ public static class ExportWriter
             if (w.BytesPending > 1 << 16) w.Flush();
         }
         w.WriteEndArray();
-        foreach (var kind in Kinds.Skip(3))
+        w.WriteStartArray("quantities");
+        foreach (var q in store.AllQuantities())
+        {
+            WriteQuantity(w, q);
+            if (w.BytesPending > 1 << 16) w.Flush();
+        }
+        w.WriteEndArray();
+        foreach (var kind in Kinds.Skip(4))
         {
             w.WriteStartArray(kind);
             w.WriteEndArray();
@@ -84,6 +91,28 @@ public static class ExportWriter
             WriteTime(w, t, kind: "time");
             EndLine();
         }
+        foreach (var q in store.AllQuantities())
+        {
+            WriteQuantity(w, q, kind: "quantity");
+            EndLine();
+        }
+    }
+
+    private static void WriteQuantity(Utf8JsonWriter w, StoredQuantity s, string? kind = null)
+    {
+        var q = s.Quantity;
+        w.WriteStartObject();
+        if (kind is not null) w.WriteString("kind", kind);
+        w.WriteString("document", s.Document);
+        w.WriteNumber("start", q.Span.Start);
+        w.WriteNumber("end", q.Span.End);
+        w.WriteString("text", s.Text);
+        w.WriteNumber("value", q.Value);
+        if (q.Of is { } of) w.WriteNumber("of", of); else w.WriteNull("of");
+        w.WriteString("unit", q.Unit);
+        w.WriteString("modifier", Quantity.ModifierName(q.Modifier));
+        if (q.To is { } to) w.WriteNumber("to", to);
+        w.WriteEndObject();
     }
 
     private static void WriteTime(Utf8JsonWriter w, StoredTime t, string? kind = null)
@@ -189,9 +218,21 @@ public static class ExportWriter
                     TimeExpression.TypeName(t.Time.Type), t.Time.Value, t.Time.Mod);
         }
         written.Add(times);
+        var quantities = Path.Combine(directory, "quantities.csv");
+        using (var f = new StreamWriter(quantities, false, new UTF8Encoding(false)))
+        {
+            Csv.Row(f, "document", "start", "end", "text", "value", "of", "unit", "modifier", "to");
+            foreach (var s in store.AllQuantities())
+            {
+                var q = s.Quantity;
+                Csv.Row(f, s.Document, q.Span.Start.ToString(CultureInfo.InvariantCulture), q.Span.End.ToString(CultureInfo.InvariantCulture), s.Text,
+                    q.Value.ToString(CultureInfo.InvariantCulture), q.Of?.ToString(CultureInfo.InvariantCulture), q.Unit, Quantity.ModifierName(q.Modifier),
+                    q.To?.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+        written.Add(quantities);
         foreach (var (kind, header) in new[]
                  {
-                     ("quantities", "document,start,end,text,value,of,unit,modifier"),
                      ("claims", "id,document,start,end,text,source,source_text,cue,stance"),
                      ("events", "id,type,date,date_precision,date_from,place,actors,summary,status,reports,conflicts"),
                  })

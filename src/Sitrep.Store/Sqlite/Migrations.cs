@@ -68,5 +68,19 @@ internal static class Migrations
                 PRIMARY KEY (document, start, end)
             ) WITHOUT ROWID;
             """),
+        (4, "quantities", """
+            CREATE TABLE quantities (
+                document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                value REAL NOT NULL,
+                upto REAL,
+                whole REAL,
+                unit TEXT,
+                modifier TEXT NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (document, start, end)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -110,6 +110,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         WriteBands(d);
         WriteMentions(d);
         WriteTimes(d.Id, d.Body, d.Times);
+        WriteQuantities(d);
         AddSource(d.Id, d.Source);
     }
 
@@ -127,7 +128,48 @@ public sealed class SqliteDocumentStore : IDocumentStore
         WriteBands(d);
         WriteMentions(d);
         WriteTimes(d.Id, d.Body, d.Times);
+        WriteQuantities(d);
     }
+
+    private void WriteQuantities(Document d)
+    {
+        using (var del = Command("DELETE FROM quantities WHERE document = $d", ("$d", d.Id))) del.ExecuteNonQuery();
+        if (d.Quantities.Count == 0) return;
+        using var c = Command("INSERT OR IGNORE INTO quantities VALUES ($d, $s, $e, $v, $u, $w, $n, $m, $x)",
+            ("$d", d.Id), ("$s", 0), ("$e", 0), ("$v", 0.0), ("$u", null), ("$w", null), ("$n", null), ("$m", ""), ("$x", ""));
+        foreach (var q in d.Quantities)
+        {
+            c.Parameters["$s"].Value = q.Span.Start;
+            c.Parameters["$e"].Value = q.Span.End;
+            c.Parameters["$v"].Value = q.Value;
+            c.Parameters["$u"].Value = (object?)q.To ?? DBNull.Value;
+            c.Parameters["$w"].Value = (object?)q.Of ?? DBNull.Value;
+            c.Parameters["$n"].Value = (object?)q.Unit ?? DBNull.Value;
+            c.Parameters["$m"].Value = Quantity.ModifierName(q.Modifier);
+            c.Parameters["$x"].Value = q.Span.Of(d.Body);
+            c.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<Quantity> Quantities(string documentId)
+    {
+        using var c = Command("SELECT start, end, value, upto, whole, unit, modifier FROM quantities WHERE document = $d ORDER BY start", ("$d", documentId));
+        using var r = c.ExecuteReader();
+        var list = new List<Quantity>();
+        while (r.Read()) list.Add(ReadQuantity(r));
+        return list;
+    }
+
+    public IEnumerable<StoredQuantity> AllQuantities()
+    {
+        using var c = Command("SELECT q.start, q.end, q.value, q.upto, q.whole, q.unit, q.modifier, q.document, q.text FROM quantities q JOIN documents d ON d.id = q.document ORDER BY d.seq, q.start");
+        using var r = c.ExecuteReader();
+        while (r.Read()) yield return new StoredQuantity(r.GetString(7), ReadQuantity(r), r.GetString(8));
+    }
+
+    private static Quantity ReadQuantity(SqliteDataReader r) => new(
+        new TextSpan(r.GetInt32(0), r.GetInt32(1)), r.GetDouble(2), r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetString(5),
+        Enum.GetValues<QuantityModifier>().First(m => Quantity.ModifierName(m) == r.GetString(6)), r.IsDBNull(3) ? null : r.GetDouble(3));
 
     private void WriteTimes(string id, string? body, IReadOnlyList<TimeExpression> times)
     {
@@ -287,7 +329,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 Cut = JsonSerializer.Deserialize(r.GetString(16), StoreJson.Default.ListCutText) ?? [],
                 Fingerprint = new DocumentFingerprint(r.GetString(17), []), DuplicateOf = S(18),
             };
-            yield return document with { Mentions = Mentions(document.Id), Times = Times(document.Id) };
+            yield return document with { Mentions = Mentions(document.Id), Times = Times(document.Id), Quantities = Quantities(document.Id) };
         }
     }
 
