@@ -57,7 +57,8 @@ public static class QuantityTagger
     private static readonly HashSet<string> SkipWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "were", "was", "are", "is", "have", "had", "has",
-        "more", "other", "such", "than", "times", "per", "each", "out",
+        "more", "other", "such", "than", "times", "per", "each", "out", "over", "across", "near", "into", "inside", "along", "against", "since",
+        "who", "which", "that", "were", "had", "will", "would", "could", "may",
     };
 
     public static List<Quantity> Tag(string text, IReadOnlyList<TimeExpression> times)
@@ -133,30 +134,31 @@ public static class QuantityTagger
         return (new Quantity(new TextSpan(tokens[start].Start, tokens[last].End), Round(value), of, unit, modifier, to is { } t ? Round(t) : null), Math.Max(end, j));
     }
 
-    /// <summary>The noun a number counts: the first plain lower-case word after it, past adjectives and demonyms.</summary>
+    /// <summary>
+    /// The noun a number counts, from the plain lower-case words after it (past capitalised adjectives such as
+    /// "Ukrainian"): the first when it is already a plural ("three people close to"), else the last of at most two
+    /// ("four civilian workers", "one narrow direction").
+    /// </summary>
     private static (string? Unit, int End) CountedNoun(string text, List<TextSpan> tokens, int j)
     {
-        for (var k = j; k < Math.Min(tokens.Count, j + 3); k++)
+        var k = j;
+        if (k < tokens.Count && tokens[k].Of(text) is { Length: > 1 } cap && char.IsUpper(cap[0])
+            && k + 1 < tokens.Count && tokens[k + 1].Of(text) is { Length: > 1 } after && char.IsLower(after[0]) && !SkipWords.Contains(after))
+            k++;
+        var run = new List<int>();
+        for (var n = k; n < Math.Min(tokens.Count, k + 2); n++)
         {
-            var w = tokens[k].Of(text);
-            if (w.Length < 2 || !char.IsLetter(w[0])) return (null, j);
-            if (SkipWords.Contains(w)) return (null, j);
-            if (char.IsUpper(w[0]))
-            {
-                // "77 Ukrainian drones": a capitalised adjective before the noun
-                if (k + 1 < tokens.Count && tokens[k + 1].Of(text) is { Length: > 1 } next && char.IsLower(next[0])) continue;
-                return (null, j);
-            }
-            if (IsAdjective(w) && k + 1 < tokens.Count && tokens[k + 1].Of(text) is { Length: > 1 } noun && char.IsLower(noun[0]) && !SkipWords.Contains(noun)) continue;
-            return (Singular(w.ToLowerInvariant()), k + 1);
+            var w = tokens[n].Of(text);
+            if (w.Length < 2 || !char.IsLower(w[0]) || !w.All(c => char.IsLetter(c) || c == '-') || SkipWords.Contains(w)) break;
+            run.Add(n);
         }
-        return (null, j);
+        if (run.Count == 0) return (null, j);
+        var first = tokens[run[0]].Of(text);
+        var pick = run.Count == 1 || IsPlural(first) ? run[0] : run[^1];
+        return (Singular(tokens[pick].Of(text).ToLowerInvariant()), pick + 1);
     }
 
-    private static bool IsAdjective(string w) =>
-        w.EndsWith("al", StringComparison.Ordinal) || w.EndsWith("ian", StringComparison.Ordinal) || w.EndsWith("ive", StringComparison.Ordinal)
-        || w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ous", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal)
-        || w is "new" or "more" or "other" or "additional" or "russian" or "ukrainian" or "enemy" or "attack" or "combat" or "civilian" or "military";
+    private static bool IsPlural(string w) => w is "people" || w.EndsWith("men", StringComparison.Ordinal) || (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal));
 
     public static string Singular(string w)
     {

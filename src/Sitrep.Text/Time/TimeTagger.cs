@@ -71,8 +71,14 @@ public static class TimeTagger
         {
             var first = k;
             while (k < tokens.Count && tokens[k].Start < s.End) k++;
+            // a quotation's tense is the speaker's, not the report's: "“We will …,” he said on Tuesday"
             var isFuture = false;
-            for (var j = first; j < k; j++) if (FutureWords.Contains(lower[j])) { isFuture = true; break; }
+            var quoted = false;
+            for (var j = first; j < k; j++)
+            {
+                if (lower[j] is "“" or "”" or "\"" or "«" or "»") quoted = lower[j] is "“" or "«" || (lower[j] == "\"" && !quoted);
+                else if (!quoted && FutureWords.Contains(lower[j])) { isFuture = true; break; }
+            }
             for (var j = first; j < k; j++) future[j] = isFuture;
         }
         var c = new Context(text, tokens, lower, future, anchor);
@@ -332,6 +338,9 @@ public static class TimeTagger
     {
         var j = c.L(i) is "on" or "last" or "next" or "this" ? i + 1 : i;
         if (CalendarWords.Weekday(c.T(j)) is not { } wd) return null;
+        // "Friday, August 9": the date says which Friday
+        var dateAfter = c.T(j + 1) == "," ? MonthDate(c, j + 2) : null;
+        if (dateAfter is { } da && da.Value.Length == 10) return new Match(j - i + 2 + da.Length, TimexType.Date, da.Value, Start: c.L(i) == "on" ? 1 : 0);
         var direction = c.L(i) switch { "last" => -1, "next" => 1, _ => c.Future[j] ? 1 : -1 };
         var day = WeekdayDate(c.Anchor, wd, direction, includeToday: c.L(i) is not ("last" or "next"));
         var start = c.L(i) == "on" ? 1 : 0;
