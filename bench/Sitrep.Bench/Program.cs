@@ -8,14 +8,17 @@ using Sitrep.Store.Sqlite;
 // each made unique so that duplicate detection does its real work.
 //   dotnet run -c Release --project bench/Sitrep.Bench -- [--articles N] [--from DIR]
 //   --text FILE: measure the entity stage on real text too (a CoNLL file's tokens joined into sentences, or plain text)
+//   --timeml DIR: measure the time and quantity taggers on TimeML documents (their text and creation dates)
 var count = 5000;
 var from = Path.Combine(FindRoot(), "samples");
 string? realText = null;
+string? timeMl = null;
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--articles") count = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
     if (args[i] == "--from") from = args[i + 1];
     if (args[i] == "--text") realText = args[i + 1];
+    if (args[i] == "--timeml") timeMl = args[i + 1];
 }
 var templates = Directory.EnumerateFiles(from, "*.*", SearchOption.AllDirectories).Select(f => Sitrep.Ingest.Decoding.TextDecoder.Decode(File.ReadAllBytes(f)).Text).ToArray();
 if (templates.Length == 0) { Console.Error.WriteLine($"no articles in {from}"); return 1; }
@@ -92,6 +95,24 @@ if (realText is not null)
     const int rounds = 5;
     for (var r = 0; r < rounds; r++) recognizer.Recognize(text);
     Console.WriteLine($"entities:    {realTokens * rounds / clock.Elapsed.TotalSeconds,10:N0} tokens/s on {Path.GetFileName(realText)} ({realTokens:N0} tokens, {rounds} rounds)");
+}
+
+// time expressions and quantities, per document
+if (timeMl is not null)
+{
+    var tml = Sitrep.Text.Time.TimeMlCorpus.ReadFolder(timeMl);
+    for (var r = 0; r < 3; r++) foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate);
+    const int rounds = 20;
+    clock.Restart();
+    for (var r = 0; r < rounds; r++) foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate);
+    var timeSeconds = clock.Elapsed.TotalSeconds;
+    var tagged = tml.Select(d => Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate)).ToArray();
+    clock.Restart();
+    for (var r = 0; r < rounds; r++) for (var k = 0; k < tml.Count; k++) Sitrep.Text.Quantities.QuantityTagger.Tag(tml[k].Text, tagged[k]);
+    var quantitySeconds = clock.Elapsed.TotalSeconds;
+    var chars = tml.Sum(d => (long)d.Text.Length) / tml.Count;
+    Console.WriteLine($"times:       {tml.Count * rounds / timeSeconds,10:N0} documents/s ({chars:N0} characters each on average)");
+    Console.WriteLine($"quantities:  {tml.Count * rounds / quantitySeconds,10:N0} documents/s");
 }
 
 // full ingest from files into a fresh SQLite database

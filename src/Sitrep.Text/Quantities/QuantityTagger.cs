@@ -64,23 +64,32 @@ public static class QuantityTagger
     public static List<Quantity> Tag(string text, IReadOnlyList<TimeExpression> times)
     {
         var tokens = Tokenizer.Tokenize(text);
+        var raw = tokens.Select(t => t.Of(text)).ToArray();
         var result = new List<Quantity>();
         for (var i = 0; i < tokens.Count;)
         {
-            if (Try(text, tokens, i, times) is { } q) { result.Add(q.Quantity); i = q.Next; }
+            if (MayStart(raw[i]) && Try(text, tokens, raw, i, times) is { } q) { result.Add(q.Quantity); i = q.Next; }
             else i++;
         }
         return result;
     }
 
-    private static (Quantity Quantity, int Next)? Try(string text, List<TextSpan> tokens, int i, IReadOnlyList<TimeExpression> times)
+    /// <summary>A quantity starts with a digit, a currency sign, a number word or the first word of a modifier.</summary>
+    private static bool MayStart(string t) =>
+        char.IsAsciiDigit(t[0]) || Currencies.ContainsKey(t) || Words.ContainsKey(t) || ModifierStarts.Contains(t) || t is "a" or "A" or "an" or "An";
+
+    private static readonly HashSet<string> ModifierStarts = new(Modifiers.Select(m => m.Words[0]), StringComparer.OrdinalIgnoreCase);
+
+    private static (Quantity Quantity, int Next)? Try(string text, List<TextSpan> tokens, string[] raw, int i, IReadOnlyList<TimeExpression> times)
     {
-        string T(int k) => k >= 0 && k < tokens.Count ? tokens[k].Of(text) : "";
+        string T(int k) => k >= 0 && k < raw.Length ? raw[k] : "";
         var start = i;
         var modifier = QuantityModifier.Exact;
         foreach (var (words, m) in Modifiers)
         {
-            if (!words.Select((w, k) => T(i + k).Equals(w, StringComparison.OrdinalIgnoreCase)).All(x => x)) continue;
+            var matches = true;
+            for (var k = 0; k < words.Length && matches; k++) matches = T(i + k).Equals(words[k], StringComparison.OrdinalIgnoreCase);
+            if (!matches) continue;
             if (Number(T(i + words.Length)) is null && !Currencies.ContainsKey(T(i + words.Length)) && !T(i + words.Length).Equals("a", StringComparison.OrdinalIgnoreCase)) continue;
             modifier = m;
             i += words.Length;
@@ -90,19 +99,19 @@ public static class QuantityTagger
         if (Currencies.TryGetValue(T(i), out var cur) && T(i).Length == 1) { currency = cur; i++; }
 
         // the number: digits or words, optionally scaled ("1.5 million", "a billion")
-        var raw = T(i);
+        var word = T(i);
         double value;
         double? to = null;
         var j = i;
         var hyphenUnit = (string?)null;
-        if (Number(raw) is { } n) { value = n; j = i + 1; }
-        else if (Range(raw) is { } r) { (value, to) = r; j = i + 1; }
-        else if (HyphenUnit(raw) is { } hu) { value = hu.Value; hyphenUnit = hu.Unit; j = i + 1; }
-        else if (raw.Equals("a", StringComparison.OrdinalIgnoreCase) && Scales.ContainsKey(T(i + 1))) { value = 1; j = i + 1; }
+        if (Number(word) is { } n) { value = n; j = i + 1; }
+        else if (Range(word) is { } r) { (value, to) = r; j = i + 1; }
+        else if (HyphenUnit(word) is { } hu) { value = hu.Value; hyphenUnit = hu.Unit; j = i + 1; }
+        else if (word.Equals("a", StringComparison.OrdinalIgnoreCase) && Scales.ContainsKey(T(i + 1))) { value = 1; j = i + 1; }
         else return null;
         if (IsTime(tokens[i], times)) return null;
         // a four-digit year is a time expression's business; an ordinal is not a count
-        if (raw.Length == 4 && raw.All(char.IsAsciiDigit) && value is >= 1800 and <= 2100 && currency is null) return null;
+        if (word.Length == 4 && word.All(char.IsAsciiDigit) && value is >= 1800 and <= 2100 && currency is null) return null;
         if (Scales.TryGetValue(T(j), out var scale) && hyphenUnit is null) { value *= scale; to *= scale; j++; }
         if (T(j) == "-" && Number(T(j + 1)) is { } upper) { to = upper; j += 2; }
 

@@ -48,15 +48,13 @@ public static class TimeTagger
         "in", "since", "until", "till", "by", "of", "from", "before", "after", "during", "through", "fiscal", "year", "early", "late", "mid", "between", "and", "to", "around", "throughout", "for",
     };
 
-    private sealed class Context(string text, List<TextSpan> tokens, string[] lower, bool[] future, DateOnly? anchor)
+    private sealed class Context(string[] raw, string[] lower, bool[] future, DateOnly? anchor)
     {
-        public readonly string Text = text;
-        public readonly List<TextSpan> Tokens = tokens;
         public readonly string[] Lower = lower;
         public readonly bool[] Future = future;
         public readonly DateOnly? Anchor = anchor;
         public string L(int i) => i >= 0 && i < Lower.Length ? Lower[i] : "";
-        public string T(int i) => i >= 0 && i < Tokens.Count ? Tokens[i].Of(Text) : "";
+        public string T(int i) => i >= 0 && i < raw.Length ? raw[i] : "";
     }
 
     private readonly record struct Match(int Length, TimexType Type, string Value, string? Mod = null, int Start = 0);
@@ -64,7 +62,8 @@ public static class TimeTagger
     public static List<TimeExpression> Tag(string text, DateOnly? anchor)
     {
         var tokens = Tokenizer.Tokenize(text);
-        var lower = tokens.Select(t => t.Of(text).ToLowerInvariant()).ToArray();
+        var raw = tokens.Select(t => t.Of(text)).ToArray();
+        var lower = raw.Select(t => t.ToLowerInvariant()).ToArray();
         var future = new bool[tokens.Count];
         var k = 0;
         foreach (var s in SentenceSplitter.Split(text))
@@ -81,11 +80,11 @@ public static class TimeTagger
             }
             for (var j = first; j < k; j++) future[j] = isFuture;
         }
-        var c = new Context(text, tokens, lower, future, anchor);
+        var c = new Context(raw, lower, future, anchor);
         var result = new List<TimeExpression>();
         for (var i = 0; i < tokens.Count;)
         {
-            var m = Try(c, i);
+            var m = MayStart(lower[i]) ? Try(c, i) : null;
             if (m is not { } match) { i++; continue; }
             var start = i + match.Start;
             var end = i + match.Length - 1;
@@ -94,6 +93,19 @@ public static class TimeTagger
         }
         return result;
     }
+
+    private static readonly HashSet<string> Starters = new(StringComparer.Ordinal)
+    {
+        "today", "yesterday", "tomorrow", "tonight", "now", "currently", "presently", "nowadays", "recently", "recent", "the", "this", "that", "last",
+        "next", "past", "coming", "previous", "current", "earlier", "later", "early", "late", "mid", "end", "beginning", "middle", "every", "each",
+        "per", "on", "these", "year-end", "year-earlier", "year-ago", "noon", "midday", "midnight", "final", "first", "second", "third", "fourth",
+    };
+
+    /// <summary>Only digits, calendar words, numbers, units and a closed set of words can begin an expression: the rest are skipped at once.</summary>
+    private static bool MayStart(string w) =>
+        w.Length > 0 && (char.IsAsciiDigit(w[0]) || w.Contains('-') || Starters.Contains(w) || NumberWords.ContainsKey(w) || Vague.Contains(w)
+                         || Units.ContainsKey(Singular(w)) || Seasons.ContainsKey(w) || CalendarWords.Month(w.AsSpan().TrimEnd('.')) > 0
+                         || CalendarWords.Weekday(w) is not null);
 
     private static Match? Try(Context c, int i) =>
         NumericDate(c, i) ?? MonthDate(c, i) ?? Relative(c, i) ?? Ago(c, i) ?? Quarter(c, i) ?? Season(c, i) ?? ClockTime(c, i)
