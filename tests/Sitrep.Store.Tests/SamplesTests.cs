@@ -60,35 +60,38 @@ public class SamplesTests
         }
     }
 
-    [Fact]
-    public void Names_are_exported_as_entities_whose_mentions_point_into_the_bodies()
+    /// <summary>The JSON export of the samples, and each document's body by id.</summary>
+    private static (JsonElement Root, Dictionary<string, string> Bodies) Exported()
     {
         using var dir = new TempDir();
         using var store = Ingested(dir);
         using var buffer = new MemoryStream();
         ExportWriter.WriteJson(store, buffer, DateTimeOffset.UnixEpoch);
-        var root = JsonDocument.Parse(buffer.ToArray()).RootElement;
-        var bodies = root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("body").GetString()!);
+        var root = JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
+        return (root, root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("body").GetString()!));
+    }
+
+    /// <summary>Every record's text is exactly the body's characters at its offsets.</summary>
+    private static void AssertSpansPointIntoBodies(IEnumerable<JsonElement> records, Dictionary<string, string> bodies)
+    {
+        foreach (var r in records)
+            Assert.Equal(r.GetProperty("text").GetString(), bodies[r.GetProperty("document").GetString()!][r.GetProperty("start").GetInt32()..r.GetProperty("end").GetInt32()]);
+    }
+
+    [Fact]
+    public void Names_are_exported_as_entities_whose_mentions_point_into_the_bodies()
+    {
+        var (root, bodies) = Exported();
         var entities = root.GetProperty("entities").EnumerateArray().ToList();
         Assert.Contains(entities, e => e.GetProperty("type").GetString() == "PER" && e.GetProperty("name").GetString() == "Dmitry Peskov");
         Assert.Contains(entities, e => e.GetProperty("type").GetString() == "LOC" && e.GetProperty("name").GetString() == "Kherson");
-        foreach (var e in entities)
-            foreach (var m in e.GetProperty("mentions").EnumerateArray())
-            {
-                var body = bodies[m.GetProperty("document").GetString()!];
-                Assert.Equal(m.GetProperty("text").GetString(), body[m.GetProperty("start").GetInt32()..m.GetProperty("end").GetInt32()]);
-            }
+        AssertSpansPointIntoBodies(entities.SelectMany(e => e.GetProperty("mentions").EnumerateArray()), bodies);
     }
 
     [Fact]
     public void Times_and_quantities_are_exported_with_spans_into_the_bodies()
     {
-        using var dir = new TempDir();
-        using var store = Ingested(dir);
-        using var buffer = new MemoryStream();
-        ExportWriter.WriteJson(store, buffer, DateTimeOffset.UnixEpoch);
-        var root = JsonDocument.Parse(buffer.ToArray()).RootElement;
-        var bodies = root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("body").GetString()!);
+        var (root, bodies) = Exported();
         var times = root.GetProperty("times").EnumerateArray().ToList();
         // "on Tuesday" in the Kremlin article of 2023-06-06 (a Tuesday) is that day; "Zelensky visited Kherson region on June 8" in an article of June 7
         Assert.Contains(times, t => t.GetProperty("text").GetString() == "Tuesday" && t.GetProperty("value").GetString() == "2023-06-06");
@@ -96,8 +99,7 @@ public class SamplesTests
         var quantities = root.GetProperty("quantities").EnumerateArray().ToList();
         Assert.Contains(quantities, q => q.GetProperty("text").GetString() == "about 1,300 people" && q.GetProperty("value").GetDouble() == 1300
                                           && q.GetProperty("unit").GetString() == "person" && q.GetProperty("modifier").GetString() == "approx");
-        foreach (var t in times.Concat(quantities))
-            Assert.Equal(t.GetProperty("text").GetString(), bodies[t.GetProperty("document").GetString()!][t.GetProperty("start").GetInt32()..t.GetProperty("end").GetInt32()]);
+        AssertSpansPointIntoBodies(times.Concat(quantities), bodies);
     }
 
     [Fact]

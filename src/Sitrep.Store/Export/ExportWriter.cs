@@ -28,34 +28,10 @@ public static class ExportWriter
         w.WriteString("format", "sitrep-export");
         w.WriteNumber("version", Version);
         w.WriteString("generated", generated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-        w.WriteStartArray("documents");
-        foreach (var d in store.Documents())
-        {
-            WriteDocument(w, d);
-            if (w.BytesPending > 1 << 16) w.Flush();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("entities");
-        foreach (var e in Entities(store))
-        {
-            WriteEntity(w, e);
-            if (w.BytesPending > 1 << 16) w.Flush();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("times");
-        foreach (var t in store.AllTimes())
-        {
-            WriteTime(w, t);
-            if (w.BytesPending > 1 << 16) w.Flush();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("quantities");
-        foreach (var q in store.AllQuantities())
-        {
-            WriteQuantity(w, q);
-            if (w.BytesPending > 1 << 16) w.Flush();
-        }
-        w.WriteEndArray();
+        WriteArray(w, "documents", store.Documents(), WriteDocument);
+        WriteArray(w, "entities", Entities(store), WriteEntity);
+        WriteArray(w, "times", store.AllTimes(), WriteTime);
+        WriteArray(w, "quantities", store.AllQuantities(), WriteQuantity);
         foreach (var kind in Kinds.Skip(4))
         {
             w.WriteStartArray(kind);
@@ -76,26 +52,30 @@ public static class ExportWriter
         w.WriteString("generated", generated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         w.WriteEndObject();
         EndLine();
-        foreach (var d in store.Documents())
+        void Lines<T>(IEnumerable<T> items, string kind, Action<Utf8JsonWriter, T, string?> write)
         {
-            WriteDocument(w, d, kind: "document");
-            EndLine();
+            foreach (var item in items)
+            {
+                write(w, item, kind);
+                EndLine();
+            }
         }
-        foreach (var e in Entities(store))
+        Lines(store.Documents(), "document", WriteDocument);
+        Lines(Entities(store), "entity", WriteEntity);
+        Lines(store.AllTimes(), "time", WriteTime);
+        Lines(store.AllQuantities(), "quantity", WriteQuantity);
+    }
+
+    /// <summary>Streams one record kind as a JSON array, flushing as it goes so memory stays flat.</summary>
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T, string?> write)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
         {
-            WriteEntity(w, e, kind: "entity");
-            EndLine();
+            write(w, item, null);
+            if (w.BytesPending > 1 << 16) w.Flush();
         }
-        foreach (var t in store.AllTimes())
-        {
-            WriteTime(w, t, kind: "time");
-            EndLine();
-        }
-        foreach (var q in store.AllQuantities())
-        {
-            WriteQuantity(w, q, kind: "quantity");
-            EndLine();
-        }
+        w.WriteEndArray();
     }
 
     private static void WriteQuantity(Utf8JsonWriter w, StoredQuantity s, string? kind = null)
