@@ -33,6 +33,9 @@ public class SamplesTests
         Assert.DoesNotContain("Drone attack reported", docs["01-kyiv-wire.txt"].Body);
         Assert.DoesNotContain("Leave a Reply", docs["06-evening-update.txt"].Body);
         Assert.Equal("Iryna Marchenko", docs["04-machine-translated.txt"].Author);
+        // the entity model reads English; it is not let loose on Russian or Ukrainian text
+        Assert.Empty(docs["07-ru-windows1251.txt"].Mentions);
+        Assert.NotEmpty(docs["01-kyiv-wire.txt"].Mentions);
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class DocumentReader(EntityRecognizer? entities)
         if (string.IsNullOrWhiteSpace(article.Body)) throw new InputRejectedException("no article text left after removing page furniture");
         var dating = PublicationDateInference.Infer(article.Body, article.HeaderDate, yearHint);
         var times = TimeTagger.Tag(article.Body, dating.Date.AnchorDay);
+        var language = LanguageGuesser.Guess(article.Title + "\n" + article.Body);
         return new Document
         {
             Id = IdFor(raw),
@@ -37,12 +38,13 @@ public sealed class DocumentReader(EntityRecognizer? entities)
             Title = article.Title,
             Outlet = article.Outlet,
             Author = article.Author,
-            Language = LanguageGuesser.Guess(article.Title + "\n" + article.Body),
+            Language = language,
             Published = dating.Date,
             HeaderDate = article.HeaderDate is { Year: null } partial ? partial : null,
             Body = article.Body,
             Cut = article.Cut,
-            Mentions = entities?.Recognize(article.Body) ?? [],
+            // the entity model was trained on English; on other languages it would invent names
+            Mentions = language == "en" ? entities?.Recognize(article.Body) ?? [] : [],
             Times = times,
             Quantities = QuantityTagger.Tag(article.Body, times),
             Fingerprint = Fingerprinter.Compute(article.Body),
