@@ -13,17 +13,17 @@ public sealed class EntityModel
     private const string Magic = "SITREP-NER";
     private const int FormatVersion = 1;
 
-    internal readonly Dictionary<ulong, int> Rows;
+    private readonly FeatureTable _rows;
     internal float[] Weights;
 
     public EntityLabels Labels { get; }
     public IReadOnlyDictionary<string, string> Info { get; }
-    public int FeatureCount => Rows.Count;
+    public int FeatureCount => _rows.Count;
 
     internal EntityModel(EntityLabels labels, Dictionary<ulong, int> rows, float[] weights, IReadOnlyDictionary<string, string> info)
     {
         Labels = labels;
-        Rows = rows;
+        _rows = new FeatureTable(rows);
         Weights = weights;
         Info = info;
     }
@@ -34,7 +34,7 @@ public sealed class EntityModel
         var l = Labels.Count;
         foreach (var f in features)
         {
-            if (!Rows.TryGetValue(f, out var row)) continue;
+            if (!_rows.TryGetRow(f, out var row)) continue;
             var w = Weights.AsSpan(row * l, l);
             for (var k = 0; k < l; k++) scores[k] += w[k];
         }
@@ -79,10 +79,10 @@ public sealed class EntityModel
         foreach (var t in Labels.Types) w.Write(t);
         w.Write(Info.Count);
         foreach (var (k, v) in Info.OrderBy(kv => kv.Key, StringComparer.Ordinal)) { w.Write(k); w.Write(v); }
-        w.Write(Rows.Count);
+        w.Write(_rows.Count);
         var l = Labels.Count;
         // rows in key order so that the same model always writes the same bytes
-        foreach (var (key, row) in Rows.OrderBy(kv => kv.Key))
+        foreach (var (key, row) in _rows.Entries().OrderBy(e => e.Key))
         {
             w.Write(key);
             for (var k = 0; k < l; k++) w.Write((Half)Weights[row * l + k]);

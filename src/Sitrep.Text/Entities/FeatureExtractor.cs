@@ -8,11 +8,8 @@ public interface ILexicon
     /// <summary>A bit mask of the lists a phrase (by <see cref="Lexicon.PhraseHash"/>) belongs to.</summary>
     uint Classes(ulong phraseHash);
 
-    /// <summary>The bit path of the word's cluster (by lower-cased hash), or null.</summary>
-    string? Cluster(ulong lowerHash);
-
-    /// <summary>How often, in tenths, the word is capitalised mid-sentence in unlabelled text; -1 when unknown.</summary>
-    int Capitalised(ulong lowerHash);
+    /// <summary>The word's cluster path (or null) and how often, in tenths, it is capitalised mid-sentence in unlabelled text (-1 when unknown).</summary>
+    (string? Cluster, int Capitalised) Word(ulong lowerHash);
 }
 
 /// <summary>
@@ -69,10 +66,10 @@ public sealed class FeatureExtractor(ILexicon lexicon)
                 _suf[i * 4 + k - 1] = k <= w.Length ? LowerHash(w[^k..]) ^ (ulong)(k << 8) : 0;
             }
             _lexAll[i].Clear();
-            var capitalised = lexicon.Capitalised(_lower[i]);
+            var (cluster, capitalised) = lexicon.Word(_lower[i]);
             _lexAll[i].Add(CapitalisedValue + (ulong)(capitalised + 1));
             _lexAll[i].Add(CapitalisedValue + 0x100 + (ulong)((capitalised + 1) * 4 + (f & (Capitalised | AllCaps))));
-            if (lexicon.Cluster(_lower[i]) is { } path)
+            if (cluster is { } path)
                 foreach (var len in ClusterPrefixes)
                     if (path.Length >= len) _lexAll[i].Add(FeatureExtractor.LowerHash(path.AsSpan(0, len)) ^ (ulong)len << 56);
         }
@@ -125,8 +122,11 @@ public sealed class FeatureExtractor(ILexicon lexicon)
         f.Add(F(25, _lower[i] * 31 ^ Lower(i + 1)));
         f.Add(F(26, _shape[i] * 31 + (ulong)prev));
         f.Add(F(27, Lower(i - 1) * 31 ^ Lower(i + 1)));
-        if (memory.Of(_lower[i]) is { } seen) f.Add(F(28, seen));
-        if (memory.Of(_lower[i]) is { } seen2) f.Add(F(29, seen2 * 31 ^ _flags[i]));
+        if (memory.Of(_lower[i]) is { } seen)
+        {
+            f.Add(F(28, seen));
+            f.Add(F(29, seen * 31 ^ _flags[i]));
+        }
         for (var d = -1; d <= 1; d++)
         {
             var j = i + d;

@@ -97,9 +97,7 @@ public sealed class Lexicon : ILexicon
     /// </summary>
     private const bool UseClusters = false;
 
-    public string? Cluster(ulong lowerHash) => _words.GetValueOrDefault(lowerHash).Path;
-
-    public int Capitalised(ulong lowerHash) => _words.TryGetValue(lowerHash, out var w) ? w.Capitalised : -1;
+    public (string? Cluster, int Capitalised) Word(ulong lowerHash) => _words.TryGetValue(lowerHash, out var w) ? w : (null, -1);
 
     private ulong Checksum()
     {
