@@ -44,7 +44,7 @@ public class SamplesTests
         using var dir = new TempDir();
         using var store = Ingested(dir);
         using var buffer = new MemoryStream();
-        ExportWriter.WriteJson(store, buffer, DateTimeOffset.UnixEpoch);
+        ExportWriter.WriteJson(store, Sitrep.Pipeline.Show.Entities.Of(store), buffer, DateTimeOffset.UnixEpoch);
         using var json = JsonDocument.Parse(buffer.ToArray());
         var root = json.RootElement;
         Assert.Equal("sitrep-export", root.GetProperty("format").GetString());
@@ -69,7 +69,7 @@ public class SamplesTests
         using var dir = new TempDir();
         using var store = Ingested(dir);
         using var buffer = new MemoryStream();
-        ExportWriter.WriteJson(store, buffer, DateTimeOffset.UnixEpoch);
+        ExportWriter.WriteJson(store, Sitrep.Pipeline.Show.Entities.Of(store), buffer, DateTimeOffset.UnixEpoch);
         var root = JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
         return (root, root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("body").GetString()!));
     }
@@ -111,12 +111,12 @@ public class SamplesTests
         using var dir = new TempDir();
         using var store = Ingested(dir);
         using var buffer = new MemoryStream();
-        ExportWriter.WriteJsonLines(store, buffer, DateTimeOffset.UnixEpoch);
+        ExportWriter.WriteJsonLines(store, Sitrep.Pipeline.Show.Entities.Of(store), buffer, DateTimeOffset.UnixEpoch);
         var lines = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("header", JsonDocument.Parse(lines[0]).RootElement.GetProperty("kind").GetString());
         Assert.Equal(9, lines.Skip(1).Count(l => JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString() == "document"));
 
-        var files = ExportWriter.WriteCsv(store, dir.Combine("csv"));
+        var files = ExportWriter.WriteCsv(store, Sitrep.Pipeline.Show.Entities.Of(store), dir.Combine("csv"));
         Assert.Equal(["documents.csv", "entities.csv", "mentions.csv", "times.csv", "quantities.csv", "claims.csv", "events.csv"], files.Select(Path.GetFileName));
         var csv = File.ReadAllText(dir.Combine("csv/documents.csv"));
         Assert.StartsWith("id,source,outlet,title", csv);

@@ -7,7 +7,40 @@ namespace Sitrep.Cli.Commands;
 
 internal static class EvalCommand
 {
-    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.") { Ner(), Time() };
+    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.") { Ner(), Time(), Resolve() };
+
+    private static Command Resolve()
+    {
+        var gold = new Option<string>("--gold") { Description = "Gold entities in the format of seeds.gold.json (entities with variants, must_not_merge pairs)", Required = true };
+        var json = CommonOptions.Json("the scores");
+        var command = new Command("resolve", CommonOptions.Example("Score entity resolution: pairwise precision, recall and F1 over the gold variants in the database, and merged must-not-merge pairs.",
+            "sitrep eval resolve --gold ../shared/corpus/seeds.gold.json --db seeds.db"))
+        {
+            gold, json,
+        };
+        command.SetAction(parse => CommonOptions.WithStore(parse, store =>
+        {
+            var path = parse.GetValue(gold)!;
+            if (!File.Exists(path)) { Console.Error.WriteLine($"sitrep: {path}: no such file"); return 1; }
+            Pipeline.Evaluation.ResolveScore s;
+            try { s = Pipeline.Evaluation.ResolveEvaluation.Evaluate(path, Pipeline.Show.Entities.Of(store)); }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"sitrep: {path}: not a gold file of the expected form ({e.Message})");
+                return 1;
+            }
+            if (parse.GetValue(json))
+            {
+                Output.Json(new { pair_precision = s.PairPrecision, pair_recall = s.PairRecall, pair_f1 = s.PairF1, violations = s.Violations });
+                return 0;
+            }
+            Console.WriteLine($"pairwise precision {s.PairPrecision:0.0000}, recall {s.PairRecall:0.0000}, F1 {s.PairF1:0.0000} ({s.GoldPairs} gold pairs, {s.FoundPairs} joined)");
+            Console.WriteLine(s.Violations.Count == 0 ? "no must-not-merge pair merged" : "merged although they must not be: " + string.Join("; ", s.Violations));
+            foreach (var m in s.MissedPairs) Console.WriteLine($"  not joined: {m}");
+            return 0;
+        }));
+        return command;
+    }
 
     private static Command Time()
     {

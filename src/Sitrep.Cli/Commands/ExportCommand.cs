@@ -17,6 +17,7 @@ internal static class ExportCommand
         command.SetAction(parse => CommonOptions.WithStore(parse, store =>
         {
             var now = DateTimeOffset.UtcNow;
+            var entities = Pipeline.Show.Entities.Of(store);
             var path = parse.GetValue(output);
             var fmt = parse.GetValue(format);
             if (fmt == ExportFormat.Csv)
@@ -26,12 +27,12 @@ internal static class ExportCommand
                     Console.Error.WriteLine("sitrep: csv export writes one file per record kind; name a folder with --out");
                     return 1;
                 }
-                foreach (var f in ExportWriter.WriteCsv(store, path)) Console.Error.WriteLine($"wrote {f}");
+                foreach (var f in ExportWriter.WriteCsv(store, entities, path)) Console.Error.WriteLine($"wrote {f}");
                 return 0;
             }
             using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
-            if (fmt == ExportFormat.Json) ExportWriter.WriteJson(store, stream, now);
-            else ExportWriter.WriteJsonLines(store, stream, now);
+            if (fmt == ExportFormat.Json) ExportWriter.WriteJson(store, entities, stream, now);
+            else ExportWriter.WriteJsonLines(store, entities, stream, now);
             return 0;
         }));
         return command;

@@ -36,19 +36,18 @@ public static class BriefWriter
         w.WriteLine();
 
         var originalIds = originals.Select(d => d.Id).ToHashSet();
-        var names = store.AllMentions().Where(m => originalIds.Contains(m.Document))
-            .GroupBy(m => (m.Type, m.Text))
-            .Select(g => (g.Key.Type, Name: g.Key.Text, Count: g.Count(), Docs: g.Select(m => m.Document).Distinct().Count()))
-            .ToList();
+        var entities = Entities.Of(store);
         foreach (var (type, heading) in new[] { ("PER", "People"), ("LOC", "Places"), ("ORG", "Organisations"), ("MISC", "Other names") })
         {
             w.WriteLine($"## {heading}");
             w.WriteLine();
-            var top = names.Where(n => n.Type == type).OrderByDescending(n => n.Count).ThenBy(n => n.Name, StringComparer.Ordinal).Take(topNames).ToList();
+            var top = entities.Where(e => e.Type == type)
+                .Select(e => (Entity: e, Count: e.Mentions.Count(m => originalIds.Contains(m.Document)), Docs: e.Mentions.Select(m => m.Document).Where(originalIds.Contains).Distinct().Count()))
+                .Where(x => x.Count > 0).OrderByDescending(x => x.Count).ThenBy(x => x.Entity.Name, StringComparer.Ordinal).Take(topNames).ToList();
             if (top.Count == 0) { w.WriteLine("None found."); w.WriteLine(); continue; }
-            w.WriteLine("| Name | Mentions | Articles |");
-            w.WriteLine("|---|---:|---:|");
-            foreach (var n in top) w.WriteLine($"| {Cell(n.Name)} | {n.Count} | {n.Docs} |");
+            w.WriteLine("| Name | Also written | Mentions | Articles |");
+            w.WriteLine("|---|---|---:|---:|");
+            foreach (var (e, count, docCount) in top) w.WriteLine($"| {Cell(e.Name)} | {Cell(string.Join(", ", e.Aliases.Skip(1)))} | {count} | {docCount} |");
             w.WriteLine();
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sitrep.Core.Documents;
+using Sitrep.Core.Entities;
 using Sitrep.Core.Time;
 
 namespace Sitrep.Store.Export;
@@ -21,7 +22,7 @@ public static class ExportWriter
 
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void WriteJson(IDocumentStore store, Stream output, DateTimeOffset generated)
+    public static void WriteJson(IDocumentStore store, IReadOnlyList<Entity> entities, Stream output, DateTimeOffset generated)
     {
         using var w = new Utf8JsonWriter(output, WriterOptions);
         w.WriteStartObject();
@@ -29,7 +30,7 @@ public static class ExportWriter
         w.WriteNumber("version", Version);
         w.WriteString("generated", generated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         WriteArray(w, "documents", store.Documents(), WriteDocument);
-        WriteArray(w, "entities", Entities(store), WriteEntity);
+        WriteArray(w, "entities", entities, WriteEntity);
         WriteArray(w, "times", store.AllTimes(), WriteTime);
         WriteArray(w, "quantities", store.AllQuantities(), WriteQuantity);
         foreach (var kind in Kinds.Skip(4))
@@ -40,7 +41,7 @@ public static class ExportWriter
         w.WriteEndObject();
     }
 
-    public static void WriteJsonLines(IDocumentStore store, Stream output, DateTimeOffset generated)
+    public static void WriteJsonLines(IDocumentStore store, IReadOnlyList<Entity> entities, Stream output, DateTimeOffset generated)
     {
         var options = new JsonWriterOptions { Encoder = WriterOptions.Encoder };
         using var w = new Utf8JsonWriter(output, options);
@@ -61,7 +62,7 @@ public static class ExportWriter
             }
         }
         Lines(store.Documents(), "document", WriteDocument);
-        Lines(Entities(store), "entity", WriteEntity);
+        Lines(entities, "entity", WriteEntity);
         Lines(store.AllTimes(), "time", WriteTime);
         Lines(store.AllQuantities(), "quantity", WriteQuantity);
     }
@@ -109,28 +110,7 @@ public static class ExportWriter
         w.WriteEndObject();
     }
 
-    /// <summary>An entity as exported: until names are resolved across spellings, one per distinct (type, surface form).</summary>
-    private sealed record ExportEntity(string Id, string Type, string Name, List<StoredMention> Mentions);
-
-    private static IEnumerable<ExportEntity> Entities(IDocumentStore store)
-    {
-        ExportEntity? current = null;
-        foreach (var m in store.AllMentions())
-        {
-            if (current is null || current.Type != m.Type || current.Name != m.Text)
-            {
-                if (current is not null) yield return current;
-                current = new ExportEntity(EntityId(m.Type, m.Text), m.Type, m.Text, []);
-            }
-            current.Mentions.Add(m);
-        }
-        if (current is not null) yield return current;
-    }
-
-    private static string EntityId(string type, string name) =>
-        "e-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(type + "\0" + name)))[..16];
-
-    private static void WriteEntity(Utf8JsonWriter w, ExportEntity e, string? kind = null)
+    private static void WriteEntity(Utf8JsonWriter w, Entity e, string? kind = null)
     {
         w.WriteStartObject();
         if (kind is not null) w.WriteString("kind", kind);
@@ -138,15 +118,15 @@ public static class ExportWriter
         w.WriteString("type", e.Type);
         w.WriteString("name", e.Name);
         w.WriteStartArray("aliases");
-        w.WriteStringValue(e.Name);
+        foreach (var a in e.Aliases) w.WriteStringValue(a);
         w.WriteEndArray();
         w.WriteStartArray("mentions");
         foreach (var m in e.Mentions)
         {
             w.WriteStartObject();
             w.WriteString("document", m.Document);
-            w.WriteNumber("start", m.Start);
-            w.WriteNumber("end", m.End);
+            w.WriteNumber("start", m.Span.Start);
+            w.WriteNumber("end", m.Span.End);
             w.WriteString("text", m.Text);
             w.WriteEndObject();
         }
@@ -156,7 +136,7 @@ public static class ExportWriter
     }
 
     /// <summary>One CSV file per record kind in <paramref name="directory"/>: documents.csv, entities.csv, …</summary>
-    public static IReadOnlyList<string> WriteCsv(IDocumentStore store, string directory)
+    public static IReadOnlyList<string> WriteCsv(IDocumentStore store, IReadOnlyList<Entity> entities, string directory)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
@@ -173,21 +153,21 @@ public static class ExportWriter
             }
         }
         written.Add(docs);
-        var entities = Path.Combine(directory, "entities.csv");
+        var entityFile = Path.Combine(directory, "entities.csv");
         var mentions = Path.Combine(directory, "mentions.csv");
-        using (var f = new StreamWriter(entities, false, new UTF8Encoding(false)))
+        using (var f = new StreamWriter(entityFile, false, new UTF8Encoding(false)))
         using (var fm = new StreamWriter(mentions, false, new UTF8Encoding(false)))
         {
             Csv.Row(f, "id", "type", "name", "aliases", "mention_count", "lat", "lon", "geo_ref", "geo_kind", "country");
             Csv.Row(fm, "entity", "document", "start", "end", "text");
-            foreach (var e in Entities(store))
+            foreach (var e in entities)
             {
-                Csv.Row(f, e.Id, e.Type, e.Name, e.Name, e.Mentions.Count.ToString(CultureInfo.InvariantCulture), null, null, null, null, null);
+                Csv.Row(f, e.Id, e.Type, e.Name, string.Join("|", e.Aliases), e.Mentions.Count.ToString(CultureInfo.InvariantCulture), null, null, null, null, null);
                 foreach (var m in e.Mentions)
-                    Csv.Row(fm, e.Id, m.Document, m.Start.ToString(CultureInfo.InvariantCulture), m.End.ToString(CultureInfo.InvariantCulture), m.Text);
+                    Csv.Row(fm, e.Id, m.Document, m.Span.Start.ToString(CultureInfo.InvariantCulture), m.Span.End.ToString(CultureInfo.InvariantCulture), m.Text);
             }
         }
-        written.Add(entities);
+        written.Add(entityFile);
         written.Add(mentions);
         var times = Path.Combine(directory, "times.csv");
         using (var f = new StreamWriter(times, false, new UTF8Encoding(false)))

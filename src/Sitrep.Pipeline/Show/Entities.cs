@@ -1,0 +1,13 @@
+using Sitrep.Core.Documents;
+using Sitrep.Core.Entities;
+using Sitrep.Resolve;
+using Sitrep.Store;
+
+namespace Sitrep.Pipeline.Show;
+
+public static class Entities
+{
+    /// <summary>The store's mentions resolved into entities, one per real person, place or organisation.</summary>
+    public static List<Entity> Of(IDocumentStore store) =>
+        EntityResolver.Resolve(store.AllMentions().Select(m => new EntityMention(m.Document, new TextSpan(m.Start, m.End), m.Type, m.Text)));
+}

@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text;
+using Sitrep.Core.Entities;
+
+namespace Sitrep.Resolve;
+
+/// <summary>
+/// Joins mentions into entities, explaining each join. Within a document: the same key, a short form of a full name
+/// ("Putin" → "Vladimir Putin"), an acronym of a name ("ISW"), or a spelling of at least five letters within one edit
+/// of a name of at least four (Syskyi, SYKSKI). Across documents: the same key, or a full name with the same first name and a surname
+/// within one edit. Short keys never join by edit distance: Sumy is not Sudzha.
+/// </summary>
+public static class EntityResolver
+{
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "for", "and", "de", "'s", "’s", "on", "in" };
+    private static readonly Dictionary<string, string> WordSynonyms = new(StringComparer.Ordinal)
+    {
+        // keys of words that name the same thing: spelling variants, demonyms and their countries, region words
+        ["defens"] = "defenc", ["russian"] = "rusi", ["rusian"] = "rusi", ["russia"] = "rusi", ["rusia"] = "rusi", ["ukrainian"] = "ukrain", ["ukrain"] = "ukrain",
+        ["region"] = "oblast", ["oblast"] = "oblast", ["provinc"] = "oblast", ["krai"] = "oblast", ["rajon"] = "oblast",
+    };
+
+    private sealed class Cluster(string type)
+    {
+        public string Type = type;
+        public readonly List<EntityMention> Mentions = [];
+        public readonly Dictionary<string, string> Reasons = new(StringComparer.Ordinal);
+        public string Name => Mentions.GroupBy(m => m.Text).OrderByDescending(g => g.Key.Split(' ').Length).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        public string Key => KeyOf(Name, Type);
+        public string[] Words => NameKey.Words(Name).Where(w => !FunctionWords.Contains(w)).Select(NameKey.Word).ToArray();
+    }
+
+    public static List<Entity> Resolve(IEnumerable<EntityMention> mentions)
+    {
+        var global = new List<Cluster>();
+        foreach (var doc in mentions.GroupBy(m => m.Document))
+        {
+            var local = new List<Cluster>();
+            // longer names first, so short forms and acronyms find the full name they stand for
+            foreach (var m in doc.OrderByDescending(m => NameKey.Words(m.Text).Count()).ThenBy(m => m.Span.Start))
+            {
+                var (cluster, reason) = FindLocal(local, m);
+                if (cluster is null) { cluster = new Cluster(m.Type); local.Add(cluster); reason = null; }
+                cluster.Mentions.Add(m);
+                if (reason is not null) cluster.Reasons.TryAdd(m.Text, reason);
+            }
+            foreach (var c in local) MergeGlobal(global, c);
+        }
+        return global.Select(ToEntity).OrderBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private static (Cluster?, string?) FindLocal(List<Cluster> local, EntityMention m)
+    {
+        var key = KeyOf(m.Text, m.Type);
+        var words = NameKey.Words(m.Text).Where(w => !FunctionWords.Contains(w)).Select(NameKey.Word).ToArray();
+        foreach (var c in local.Where(c => c.Type == m.Type && c.Key == key)) return (c, null);
+        if (words.Length == 1)
+        {
+            var w = words[0];
+            // a surname alone stands for the full name in the same story
+            var surname = local.Where(c => c.Type == "PER" && m.Type is "PER" or "MISC" or "ORG" && c.Words.Length > 1 && c.Words[^1] == w).ToList();
+            if (surname.Count == 1) return (surname[0], $"short form of {surname[0].Name} in the same document");
+            // "Kursk" with "Kursk region" in the story is the region
+            var region = local.Where(c => c.Type == "LOC" && m.Type == "LOC" && c.Words.Length == 2 && c.Words[0] == w && Synonym(c.Words[1]) == "oblast").ToList();
+            if (region.Count == 1) return (region[0], $"short form of {region[0].Name} in the same document");
+            if (m.Text.Length >= 2 && m.Text.All(char.IsUpper))
+            {
+                var acronym = local.Where(c => c.Type is "ORG" or "MISC" or "LOC" && Initials(c.Name) == m.Text).ToList();
+                if (acronym.Count == 1) return (acronym[0], $"acronym of {acronym[0].Name} in the same document");
+            }
+            // a damaged spelling of a surname or one-word name in the same story (Syskyi, SYKSKI, Kosthenko)
+            if (w.Length >= 5)
+            {
+                var near = local.Where(c => c.Words.Length >= 1 && c.Words[^1].Length >= 4 && NameKey.Distance(c.Words[^1], w, 1) <= 1
+                                            && (c.Type == m.Type || m.Text.All(ch => !char.IsLower(ch)))).ToList();
+                if (near.Count == 1) return (near[0], $"spelling within one edit of {near[0].Name} in the same document");
+            }
+        }
+        else
+        {
+            // the same first name and a surname within one edit: a damaged full name (Oleksandr Syskyi)
+            var near = local.Where(c => c.Type == m.Type && SameFirstNearLast(c.Words, words)).ToList();
+            if (near.Count == 1) return (near[0], $"same first name as {near[0].Name}, surname within one edit");
+        }
+        return (null, null);
+    }
+
+    private static void MergeGlobal(List<Cluster> global, Cluster c)
+    {
+        var match = global.FirstOrDefault(g => g.Type == c.Type && g.Key == c.Key);
+        var reason = "the same name";
+        if (match is null && c.Type == "PER" && c.Words.Length > 1)
+        {
+            match = global.FirstOrDefault(g => g.Type == "PER" && SameFirstNearLast(g.Words, c.Words));
+            reason = "same first name and a surname within one edit";
+        }
+        if (match is null && c.Words.Length == 1)
+        {
+            // a surname seen alone joins the one full name elsewhere that ends with it
+            var full = global.Where(g => g.Type == "PER" && c.Type is "PER" && g.Words.Length > 1 && g.Words[^1] == c.Words[0]).ToList();
+            if (full.Count == 1) { match = full[0]; reason = $"short form of {full[0].Name}"; }
+        }
+        if (match is null)
+        {
+            // a full name arriving after its surname was seen alone
+            var shortForms = global.Where(g => c.Type == "PER" && g.Type == "PER" && g.Words.Length == 1 && c.Words.Length > 1 && g.Words[0] == c.Words[^1]).ToList();
+            if (shortForms.Count == 1) { match = shortForms[0]; reason = $"full form of {shortForms[0].Name}"; }
+        }
+        if (match is null) { global.Add(c); return; }
+        var before = match.Name;
+        foreach (var m in c.Mentions) match.Mentions.Add(m);
+        foreach (var (alias, why) in c.Reasons) match.Reasons.TryAdd(alias, why);
+        foreach (var text in c.Mentions.Select(m => m.Text).Distinct()) match.Reasons.TryAdd(text, reason == "the same name" ? $"the same name as {before} once transliterated" : reason);
+    }
+
+    private static bool SameFirstNearLast(string[] a, string[] b) =>
+        a.Length > 1 && b.Length > 1 && a[0] == b[0] && Math.Min(a[^1].Length, b[^1].Length) >= 4 && Math.Max(a[^1].Length, b[^1].Length) >= 5
+        && NameKey.Distance(a[^1], b[^1], 1) <= 1;
+
+    /// <summary>Names of organisations and places keyed as a set of content words, so word order and demonyms do not matter.</summary>
+    private static string KeyOf(string name, string type)
+    {
+        var words = NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(w => Synonym(NameKey.Word(w.EndsWith("'s") || w.EndsWith("’s") ? w[..^2] : w)));
+        return type == "PER" ? string.Join(' ', words) : string.Join(' ', words.Order(StringComparer.Ordinal));
+    }
+
+    private static string Synonym(string key) => WordSynonyms.GetValueOrDefault(key, key);
+
+    private static string Initials(string name) =>
+        string.Concat(NameKey.Words(name).Where(w => !FunctionWords.Contains(w) && char.IsUpper(w[0])).Select(w => w[0]));
+
+    private static Entity ToEntity(Cluster c)
+    {
+        var name = c.Name;
+        var type = c.Mentions.GroupBy(m => m.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var aliases = c.Mentions.Select(m => m.Text).Distinct().OrderBy(a => a == name ? 0 : 1).ThenBy(a => a, StringComparer.Ordinal).ToList();
+        var id = "e-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(type + "\0" + KeyOf(name, c.Type))))[..16];
+        var mentions = c.Mentions.OrderBy(m => m.Document, StringComparer.Ordinal).ThenBy(m => m.Span.Start).ToList();
+        return new Entity(id, type, name, aliases, mentions, c.Reasons.Where(r => r.Key != name).ToDictionary());
+    }
+}

@@ -1,0 +1,97 @@
+using Sitrep.Core.Documents;
+using Sitrep.Core.Entities;
+using Sitrep.Resolve;
+
+namespace Sitrep.Resolve.Tests;
+
+public class NameKeyTests
+{
+    [Theory]
+    [InlineData("Sudzha", "Sudzhha", "Sudja", "Suzha", "Suja", "Suji", "Суджа", "Суджі")]
+    [InlineData("Syrskyi", "Syrsky", "Syrskiy", "Sirsky", "Syrskii", "Сирський")]
+    [InlineData("Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi", "Зеленський")]
+    [InlineData("Kupiansk", "Kupjansk", "Kupyansk", "Куп'янськ")]
+    [InlineData("Kharkiv", "Kharkov", "Харків")]
+    [InlineData("Snegiryov", "Snegirev")]
+    [InlineData("Krasylnykov", "Krasylnikov")]
+    [InlineData("Kyiv", "KyIw", "Київ")]
+    public void Romanisations_of_one_name_share_a_key(params string[] spellings)
+    {
+        var keys = spellings.Select(NameKey.Of).Distinct().ToList();
+        Assert.Single(keys);
+    }
+
+    [Theory]
+    [InlineData("Kharkiv", "Kherson")]
+    [InlineData("Sumy", "Sudzha")]
+    [InlineData("Zaporizhzhia", "Zaoleshenka")]
+    [InlineData("Peskov", "Oreshkin")]
+    [InlineData("Belgorod", "Bryansk")]
+    public void Different_names_keep_different_keys(string a, string b) => Assert.NotEqual(NameKey.Of(a), NameKey.Of(b));
+
+    [Fact]
+    public void Distance_counts_edits_and_stops_past_the_limit()
+    {
+        Assert.Equal(1, NameKey.Distance("sirsk", "sisk"));
+        Assert.Equal(2, NameKey.Distance("kostenko", "kostinka", 3));
+        Assert.Equal(2, NameKey.Distance("abcdefgh", "zzzzzzzz", 1));
+    }
+}
+
+public class EntityResolverTests
+{
+    private static EntityMention M(string doc, string type, string text, int at = 0) => new(doc, new TextSpan(at, at + text.Length), type, text);
+
+    private static Entity Find(List<Entity> entities, string alias) => Assert.Single(entities, e => e.Aliases.Contains(alias));
+
+    [Fact]
+    public void Short_forms_damaged_spellings_and_transliterations_join_one_entity_with_reasons()
+    {
+        var entities = EntityResolver.Resolve(
+        [
+            M("d1", "PER", "Oleksandr Syrskyi", 0), M("d1", "PER", "Syrskyi", 50),
+            M("d2", "PER", "Oleksandr Syskyi", 0), M("d2", "ORG", "SYKSKI", 40),
+            M("d3", "PER", "Сирський", 0), M("d3", "LOC", "Sudzha", 20), M("d4", "LOC", "Suji", 5), M("d4", "LOC", "Sumy", 30),
+        ]);
+        var general = Find(entities, "Oleksandr Syrskyi");
+        Assert.Equal("PER", general.Type);
+        Assert.Equal(["Oleksandr Syrskyi", "Oleksandr Syskyi", "SYKSKI", "Syrskyi", "Сирський"], general.Aliases);
+        Assert.Contains("short form", general.Reasons["Syrskyi"]);
+        Assert.Contains("within one edit", general.Reasons["SYKSKI"]);
+        Assert.Equal(["Sudzha", "Suji"], Find(entities, "Sudzha").Aliases);
+        Assert.Equal(["Sumy"], Find(entities, "Sumy").Aliases);
+    }
+
+    [Fact]
+    public void Acronyms_join_their_expansion_and_organisations_ignore_word_order()
+    {
+        var entities = EntityResolver.Resolve(
+        [
+            M("d1", "ORG", "Institute for the Study of War", 0), M("d1", "ORG", "ISW", 60),
+            M("d2", "ORG", "Russian Defense Ministry", 0), M("d3", "ORG", "Russia's Ministry of Defence", 0),
+        ]);
+        Assert.Equal(["Institute for the Study of War", "ISW"], Find(entities, "ISW").Aliases);
+        Assert.Equal(2, Find(entities, "Russian Defense Ministry").Aliases.Count);
+    }
+
+    [Fact]
+    public void Similar_names_of_different_people_stay_apart()
+    {
+        var entities = EntityResolver.Resolve(
+        [
+            M("d1", "PER", "Dmitry Peskov", 0), M("d1", "PER", "Dmytro Snegiryov", 30), M("d2", "PER", "Dmitry Oreshkin", 0),
+            M("d2", "LOC", "Kharkiv", 30), M("d3", "LOC", "Kherson", 0), M("d3", "LOC", "Kursk region", 20), M("d3", "ORG", "Kursk Nuclear Power Plant", 40),
+        ]);
+        Assert.Equal(7, entities.Count);
+    }
+
+    [Fact]
+    public void Ids_are_stable_whatever_the_order_of_documents()
+    {
+        EntityMention[] mentions = [M("d1", "PER", "Vladimir Putin"), M("d2", "PER", "Putin"), M("d3", "LOC", "Kyiv")];
+        var a = EntityResolver.Resolve(mentions).Select(e => (e.Id, e.Name)).Order();
+        var b = EntityResolver.Resolve(mentions.Reverse()).Select(e => (e.Id, e.Name)).Order();
+        Assert.Equal(a, b);
+        Assert.Equal(2, EntityResolver.Resolve(mentions).Count);
+    }
+}
