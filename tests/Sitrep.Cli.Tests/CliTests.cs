@@ -33,7 +33,7 @@ public class CliTests
     public void Every_command_has_help_with_an_example()
     {
         using var dir = new TempDir();
-        foreach (var command in new[] { "ingest", "documents", "show", "export", "report", "reprocess" })
+        foreach (var command in new[] { "ingest", "documents", "show", "export", "report", "reprocess", "entity" })
         {
             var (exit, output, _) = SitrepProcess.Run(dir.Path, command, "--help");
             Assert.Equal(0, exit);

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Sitrep.Cli.Terminal;
+using Sitrep.Resolve;
+
+namespace Sitrep.Cli.Commands;
+
+internal static class EntityCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("name") { Description = "A name or any spelling of it" };
+        var json = CommonOptions.Json("the entity");
+        var command = new Command("entity", CommonOptions.Example("Show an entity: its canonical name, every alias with its count and documents, and why each alias was joined.",
+            "sitrep entity Syrskyi", "sitrep entity Суджа --json"))
+        {
+            name, json,
+        };
+        command.SetAction(parse => CommonOptions.WithStore(parse, store =>
+        {
+            var query = parse.GetValue(name)!;
+            var key = NameKey.Of(query);
+            var entities = Pipeline.Show.Entities.Of(store);
+            var found = entities.Where(e => e.Aliases.Any(a => string.Equals(a, query, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (found.Count == 0) found = entities.Where(e => e.Aliases.Any(a => NameKey.Of(a) == key || NameKey.Of(a).Split(' ').Contains(key))).ToList();
+            if (found.Count == 0)
+            {
+                Console.Error.WriteLine($"sitrep: no entity is written '{query}' or spelled like it");
+                return 1;
+            }
+            if (parse.GetValue(json))
+            {
+                Output.Json(found.Select(e => new
+                {
+                    e.Id, e.Type, e.Name,
+                    Aliases = e.Aliases.Select(a => new
+                    {
+                        Alias = a,
+                        Count = e.Mentions.Count(m => m.Text == a),
+                        Documents = e.Mentions.Where(m => m.Text == a).Select(m => m.Document).Distinct(),
+                        Why = a == e.Name ? "canonical name" : e.Reasons.GetValueOrDefault(a, "the same name"),
+                    }),
+                }));
+                return 0;
+            }
+            foreach (var e in found)
+            {
+                Console.WriteLine($"{e.Name}  ({e.Type}, {e.Id}, {e.Mentions.Count} mentions in {e.Mentions.Select(m => m.Document).Distinct().Count()} documents)");
+                foreach (var a in e.Aliases)
+                {
+                    var docs = e.Mentions.Where(m => m.Text == a).Select(m => m.Document).Distinct().ToList();
+                    var why = a == e.Name ? "canonical name" : e.Reasons.GetValueOrDefault(a, "the same name");
+                    Console.WriteLine($"  {a,-32} ×{e.Mentions.Count(m => m.Text == a),-3} {string.Join(", ", docs)}  — {why}");
+                }
+            }
+            return 0;
+        }));
+        return command;
+    }
+}
