@@ -30,7 +30,8 @@ public static class EntityResolver
         public string[] Words => NameKey.Words(Name).Where(w => !FunctionWords.Contains(w)).Select(NameKey.Word).ToArray();
     }
 
-    public static List<Entity> Resolve(IEnumerable<EntityMention> mentions)
+    /// <param name="corrections">A user's merges and splits, applied in order after the machine's joins.</param>
+    public static List<Entity> Resolve(IEnumerable<EntityMention> mentions, IReadOnlyList<EntityCorrection>? corrections = null)
     {
         var global = new List<Cluster>();
         foreach (var doc in mentions.GroupBy(m => m.Document))
@@ -46,6 +47,7 @@ public static class EntityResolver
             }
             foreach (var c in local) MergeGlobal(global, c);
         }
+        foreach (var correction in corrections ?? []) Apply(global, correction);
         return global.Select(ToEntity).OrderBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
     }
 
@@ -113,6 +115,26 @@ public static class EntityResolver
         foreach (var text in c.Mentions.Select(m => m.Text).Distinct()) match.Reasons.TryAdd(text, reason == "the same name" ? $"the same name as {before} once transliterated" : reason);
     }
 
+    private static void Apply(List<Cluster> global, EntityCorrection correction)
+    {
+        Cluster? Written(string name) => global.FirstOrDefault(g => g.Mentions.Any(m => string.Equals(m.Text, name, StringComparison.OrdinalIgnoreCase)));
+        if (Written(correction.A) is not { } a) return;
+        if (correction.Kind == CorrectionKind.Merge)
+        {
+            if (Written(correction.B) is not { } b || b == a) return;
+            foreach (var m in b.Mentions) a.Mentions.Add(m);
+            foreach (var text in b.Mentions.Select(m => m.Text).Distinct()) a.Reasons[text] = $"merged with {correction.A} by a user";
+            global.Remove(b);
+            return;
+        }
+        var moved = a.Mentions.Where(m => string.Equals(m.Text, correction.B, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (moved.Count == 0 || moved.Count == a.Mentions.Count) return;
+        var split = new Cluster(moved[0].Type);
+        foreach (var m in moved) { a.Mentions.Remove(m); split.Mentions.Add(m); }
+        a.Reasons.Remove(moved[0].Text);
+        global.Add(split);
+    }
+
     private static bool SameFirstNearLast(string[] a, string[] b) =>
         a.Length > 1 && b.Length > 1 && a[0] == b[0] && Math.Min(a[^1].Length, b[^1].Length) >= 4 && Math.Max(a[^1].Length, b[^1].Length) >= 5
         && NameKey.Distance(a[^1], b[^1], 1) <= 1;
@@ -132,7 +154,8 @@ public static class EntityResolver
     private static Entity ToEntity(Cluster c)
     {
         var name = c.Name;
-        var type = c.Mentions.GroupBy(m => m.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        // the commonest type; on a tie, the type of the canonical name itself
+        var type = c.Mentions.GroupBy(m => m.Type).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Any(m => m.Text == name)).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         var aliases = c.Mentions.Select(m => m.Text).Distinct().OrderBy(a => a == name ? 0 : 1).ThenBy(a => a, StringComparer.Ordinal).ToList();
         var id = "e-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(type + "\0" + KeyOf(name, c.Type))))[..16];
         var mentions = c.Mentions.OrderBy(m => m.Document, StringComparer.Ordinal).ThenBy(m => m.Span.Start).ToList();

@@ -1,4 +1,5 @@
 using Sitrep.Core.Documents;
+using Sitrep.Core.Entities;
 using Sitrep.Core.Time;
 
 namespace Sitrep.Store;
@@ -53,6 +54,11 @@ public interface IDocumentStore : IDisposable
     IEnumerable<Document> UndatedDocuments();
     /// <summary>The earliest possible publication day of every dated document, with its id.</summary>
     IReadOnlyList<(string Id, DateOnly Day)> PublicationDays();
+
+    /// <summary>Records a user's correction of entity resolution; corrections are never derived, so reprocessing keeps them.</summary>
+    void AddCorrection(EntityCorrection correction);
+    /// <summary>The corrections in the order they were made.</summary>
+    IReadOnlyList<EntityCorrection> Corrections();
 
     /// <summary>"ok", or what the database's own integrity check reports.</summary>
     string IntegrityCheck();

@@ -72,6 +72,23 @@ public class CliTests
     }
 
     [Fact]
+    public void A_users_entity_merge_survives_reprocessing()
+    {
+        using var dir = new TempDir();
+        // two places the machine rightly keeps apart; the user joins them (say, as one front sector), and that sticks
+        dir.File("a.txt", "Shelling continues in the south as the river rises\n\nRussian forces shelled Kherson overnight, the regional governor said.");
+        dir.File("b.txt", "Evacuation trains leave the port city after the flood\n\nTrains left Mykolaiv on Monday with 900 evacuees, officials said.");
+        Assert.Equal(0, SitrepProcess.Run(dir.Path, "ingest", ".", "--db", "s.db").Exit);
+        var merge = SitrepProcess.Run(dir.Path, "entity", "merge", "Kherson", "Mykolaiv", "--db", "s.db");
+        Assert.True(merge.Exit == 0, merge.Err);
+        Assert.Equal(0, SitrepProcess.Run(dir.Path, "reprocess", "--db", "s.db").Exit);
+        var shown = SitrepProcess.Run(dir.Path, "entity", "Mykolaiv", "--json", "--db", "s.db");
+        var aliases = JsonDocument.Parse(shown.Out).RootElement[0].GetProperty("aliases").EnumerateArray().Select(a => a.GetProperty("alias").GetString()).ToList();
+        Assert.Equal(["Kherson", "Mykolaiv"], aliases.Order());
+        Assert.Equal(1, SitrepProcess.Run(dir.Path, "entity", "merge", "Kherson", "Nobody Anywhere", "--db", "s.db").Exit);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_database_is_a_one_line_error()
     {
         using var dir = new TempDir();

@@ -86,6 +86,23 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void A_users_merges_and_splits_are_applied_after_the_machines_joins()
+    {
+        EntityMention[] mentions =
+        [
+            M("d1", "ORG", "Institute for War Studies", 0), M("d2", "MISC", "ISW", 0),
+            M("d3", "LOC", "Kursk region", 0), M("d3", "LOC", "Kursk", 30),
+        ];
+        var corrected = EntityResolver.Resolve(mentions,
+            [new EntityCorrection(CorrectionKind.Merge, "Institute for War Studies", "ISW"), new EntityCorrection(CorrectionKind.Split, "Kursk region", "Kursk")]);
+        var institute = Find(corrected, "ISW");
+        Assert.Equal(("ORG", "Institute for War Studies"), (institute.Type, institute.Name));
+        Assert.Contains("by a user", institute.Reasons["ISW"]);
+        Assert.Equal(["Kursk"], Find(corrected, "Kursk").Aliases);
+        Assert.Equal(3, corrected.Count);
+    }
+
+    [Fact]
     public void Ids_are_stable_whatever_the_order_of_documents()
     {
         EntityMention[] mentions = [M("d1", "PER", "Vladimir Putin"), M("d2", "PER", "Putin"), M("d3", "LOC", "Kyiv")];

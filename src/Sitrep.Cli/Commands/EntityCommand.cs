@@ -1,11 +1,38 @@
 using System.CommandLine;
 using Sitrep.Cli.Terminal;
+using Sitrep.Core.Entities;
 using Sitrep.Resolve;
 
 namespace Sitrep.Cli.Commands;
 
 internal static class EntityCommand
 {
+    private static Command Correction(CorrectionKind kind, string verb, string description, string example)
+    {
+        var a = new Argument<string>("a") { Description = "A name the entity is written as" };
+        var b = new Argument<string>("b") { Description = kind == CorrectionKind.Merge ? "A name of the other entity" : "The spelling to split off" };
+        var command = new Command(verb, CommonOptions.Example(description, example)) { a, b };
+        command.SetAction(parse => CommonOptions.WithStore(parse, store =>
+        {
+            var (first, second) = (parse.GetValue(a)!, parse.GetValue(b)!);
+            var known = Pipeline.Show.Entities.Of(store).SelectMany(e => e.Aliases).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var unknown = new[] { first, second }.FirstOrDefault(n => !known.Contains(n));
+            if (unknown is not null)
+            {
+                Console.Error.WriteLine($"sitrep: no entity is written '{unknown}' (see 'sitrep entity NAME')");
+                return 1;
+            }
+            using (var tx = store.Begin())
+            {
+                store.AddCorrection(new EntityCorrection(kind, first, second));
+                tx.Commit();
+            }
+            Console.Error.WriteLine(kind == CorrectionKind.Merge ? $"merged '{second}' into '{first}'" : $"split '{second}' off '{first}'");
+            return 0;
+        }));
+        return command;
+    }
+
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "A name or any spelling of it" };
@@ -15,6 +42,8 @@ internal static class EntityCommand
         {
             name, json,
         };
+        command.Subcommands.Add(Correction(CorrectionKind.Merge, "merge", "Join the entity written A with the entity written B; kept across reprocess.", "sitrep entity merge \"Institute for War Studies\" ISW"));
+        command.Subcommands.Add(Correction(CorrectionKind.Split, "split", "Split the spelling B off the entity written A into an entity of its own; kept across reprocess.", "sitrep entity split Kursk \"Kursk Nuclear Power Plant\""));
         command.SetAction(parse => CommonOptions.WithStore(parse, store =>
         {
             var query = parse.GetValue(name)!;

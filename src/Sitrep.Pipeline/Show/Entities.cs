@@ -9,5 +9,5 @@ public static class Entities
 {
     /// <summary>The store's mentions resolved into entities, one per real person, place or organisation.</summary>
     public static List<Entity> Of(IDocumentStore store) =>
-        EntityResolver.Resolve(store.AllMentions().Select(m => new EntityMention(m.Document, new TextSpan(m.Start, m.End), m.Type, m.Text)));
+        EntityResolver.Resolve(store.AllMentions().Select(m => new EntityMention(m.Document, new TextSpan(m.Start, m.End), m.Type, m.Text)), store.Corrections());
 }

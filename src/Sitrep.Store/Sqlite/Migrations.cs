@@ -82,5 +82,14 @@ internal static class Migrations
                 PRIMARY KEY (document, start, end)
             ) WITHOUT ROWID;
             """),
+        (5, "entity corrections", """
+            CREATE TABLE entity_corrections (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+                a TEXT NOT NULL,
+                b TEXT NOT NULL,
+                made_at TEXT NOT NULL
+            );
+            """),
     ];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Sitrep.Core.Documents;
+using Sitrep.Core.Entities;
 using Sitrep.Core.Time;
 
 namespace Sitrep.Store.Sqlite;
@@ -299,6 +300,22 @@ public sealed class SqliteDocumentStore : IDocumentStore
         var list = new List<(string, DateOnly)>();
         while (r.Read())
             if (DateOnly.TryParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) list.Add((r.GetString(0), d));
+        return list;
+    }
+
+    public void AddCorrection(EntityCorrection correction)
+    {
+        using var c = Command("INSERT INTO entity_corrections (kind, a, b, made_at) VALUES ($k, $a, $b, $t)",
+            ("$k", correction.Kind == CorrectionKind.Merge ? "merge" : "split"), ("$a", correction.A), ("$b", correction.B), ("$t", Now()));
+        c.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<EntityCorrection> Corrections()
+    {
+        using var c = Command("SELECT kind, a, b FROM entity_corrections ORDER BY seq");
+        using var r = c.ExecuteReader();
+        var list = new List<EntityCorrection>();
+        while (r.Read()) list.Add(new EntityCorrection(r.GetString(0) == "merge" ? CorrectionKind.Merge : CorrectionKind.Split, r.GetString(1), r.GetString(2)));
         return list;
     }
 
