@@ -20,20 +20,90 @@ public static class EntityResolver
         ["region"] = "oblast", ["oblast"] = "oblast", ["provinc"] = "oblast", ["krai"] = "oblast", ["rajon"] = "oblast",
     };
 
+    /// <summary>Mentions believed to name one thing. Its canonical name is kept up to date as mentions arrive, in constant time.</summary>
     private sealed class Cluster(string type)
     {
-        public string Type = type;
+        public readonly string Type = type;
         public readonly List<EntityMention> Mentions = [];
         public readonly Dictionary<string, string> Reasons = new(StringComparer.Ordinal);
-        public string Name => Mentions.GroupBy(m => m.Text).OrderByDescending(g => g.Key.Split(' ').Length).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-        public string Key => KeyOf(Name, Type);
-        public string[] Words => NameKey.Words(Name).Where(w => !FunctionWords.Contains(w)).Select(NameKey.Word).ToArray();
+        private readonly Dictionary<string, int> _texts = new(StringComparer.Ordinal);
+        public string Name { get; private set; } = "";
+        public string Key { get; private set; } = "";
+        public string[] Words { get; private set; } = [];
+
+        public void Add(EntityMention m)
+        {
+            Mentions.Add(m);
+            var count = _texts[m.Text] = _texts.GetValueOrDefault(m.Text) + 1;
+            if (Name.Length == 0 || Better(m.Text, count, Name, _texts[Name]))
+            {
+                Name = m.Text;
+                Key = KeyOf(Name, Type);
+                Words = ContentWords(Name);
+            }
+        }
+
+        public IEnumerable<string> Texts => _texts.Keys;
+
+        // the longest name, then the most frequent, then the first in ordinal order
+        private static bool Better(string text, int count, string best, int bestCount)
+        {
+            var (w, bw) = (text.Count(ch => ch == ' '), best.Count(ch => ch == ' '));
+            if (w != bw) return w > bw;
+            if (count != bestCount) return count > bestCount;
+            return string.CompareOrdinal(text, best) < 0;
+        }
     }
+
+    /// <summary>The entities found so far, indexed so that each new cluster is matched in constant time.</summary>
+    private sealed class Index
+    {
+        public readonly List<Cluster> All = [];
+        private readonly Dictionary<(string, string), Cluster> _byKey = [];
+        private readonly Dictionary<string, List<Cluster>> _byFirstName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<Cluster>> _bySurname = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<Cluster>> _singles = new(StringComparer.Ordinal);
+
+        public Cluster? ByKey(string type, string key) => _byKey.GetValueOrDefault((type, key));
+        public IReadOnlyList<Cluster> WithFirstName(string w) => _byFirstName.GetValueOrDefault(w) ?? [];
+        public IReadOnlyList<Cluster> WithSurname(string w) => _bySurname.GetValueOrDefault(w) ?? [];
+        public IReadOnlyList<Cluster> Singles(string w) => _singles.GetValueOrDefault(w) ?? [];
+
+        public void Add(Cluster c)
+        {
+            All.Add(c);
+            Register(c, c);
+        }
+
+        /// <summary>Makes the names of <paramref name="from"/> find <paramref name="to"/>.</summary>
+        public void Register(Cluster from, Cluster to)
+        {
+            foreach (var text in from.Texts) _byKey.TryAdd((to.Type, KeyOf(text, to.Type)), to);
+            if (to.Type != "PER") return;
+            foreach (var words in from.Texts.Select(ContentWords))
+            {
+                if (words.Length > 1)
+                {
+                    Put(_byFirstName, words[0], to);
+                    Put(_bySurname, words[^1], to);
+                }
+                else if (words.Length == 1) Put(_singles, words[0], to);
+            }
+        }
+
+        private static void Put(Dictionary<string, List<Cluster>> index, string key, Cluster c)
+        {
+            if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+            if (!list.Contains(c)) list.Add(c);
+        }
+    }
+
+    private static string[] ContentWords(string name) => NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(NameKey.Word).ToArray();
 
     /// <param name="corrections">A user's merges and splits, applied in order after the machine's joins.</param>
     public static List<Entity> Resolve(IEnumerable<EntityMention> mentions, IReadOnlyList<EntityCorrection>? corrections = null)
     {
-        var global = new List<Cluster>();
+        var global = new Index();
         foreach (var doc in mentions.GroupBy(m => m.Document))
         {
             var local = new List<Cluster>();
@@ -42,19 +112,19 @@ public static class EntityResolver
             {
                 var (cluster, reason) = FindLocal(local, m);
                 if (cluster is null) { cluster = new Cluster(m.Type); local.Add(cluster); reason = null; }
-                cluster.Mentions.Add(m);
+                cluster.Add(m);
                 if (reason is not null) cluster.Reasons.TryAdd(m.Text, reason);
             }
             foreach (var c in local) MergeGlobal(global, c);
         }
-        foreach (var correction in corrections ?? []) Apply(global, correction);
-        return global.Select(ToEntity).OrderBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
+        foreach (var correction in corrections ?? []) Apply(global.All, correction);
+        return global.All.Select(ToEntity).OrderBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
     }
 
     private static (Cluster?, string?) FindLocal(List<Cluster> local, EntityMention m)
     {
         var key = KeyOf(m.Text, m.Type);
-        var words = NameKey.Words(m.Text).Where(w => !FunctionWords.Contains(w)).Select(NameKey.Word).ToArray();
+        var words = ContentWords(m.Text);
         foreach (var c in local.Where(c => c.Type == m.Type && c.Key == key)) return (c, null);
         if (words.Length == 1)
         {
@@ -87,32 +157,35 @@ public static class EntityResolver
         return (null, null);
     }
 
-    private static void MergeGlobal(List<Cluster> global, Cluster c)
+    private static void MergeGlobal(Index global, Cluster c)
     {
-        var match = global.FirstOrDefault(g => g.Type == c.Type && g.Key == c.Key);
+        Cluster? match = null;
         var reason = "the same name";
+        foreach (var text in c.Texts)
+            if ((match = global.ByKey(c.Type, KeyOf(text, c.Type))) is not null) break;
         if (match is null && c.Type == "PER" && c.Words.Length > 1)
         {
-            match = global.FirstOrDefault(g => g.Type == "PER" && SameFirstNearLast(g.Words, c.Words));
+            match = global.WithFirstName(c.Words[0]).FirstOrDefault(g => SameFirstNearLast(g.Words, c.Words));
             reason = "same first name and a surname within one edit";
         }
-        if (match is null && c.Words.Length == 1)
+        if (match is null && c.Type == "PER" && c.Words.Length == 1)
         {
             // a surname seen alone joins the one full name elsewhere that ends with it
-            var full = global.Where(g => g.Type == "PER" && c.Type is "PER" && g.Words.Length > 1 && g.Words[^1] == c.Words[0]).ToList();
+            var full = global.WithSurname(c.Words[0]);
             if (full.Count == 1) { match = full[0]; reason = $"short form of {full[0].Name}"; }
         }
-        if (match is null)
+        if (match is null && c.Type == "PER" && c.Words.Length > 1)
         {
             // a full name arriving after its surname was seen alone
-            var shortForms = global.Where(g => c.Type == "PER" && g.Type == "PER" && g.Words.Length == 1 && c.Words.Length > 1 && g.Words[0] == c.Words[^1]).ToList();
+            var shortForms = global.Singles(c.Words[^1]).Where(g => g.Words.Length == 1).ToList();
             if (shortForms.Count == 1) { match = shortForms[0]; reason = $"full form of {shortForms[0].Name}"; }
         }
         if (match is null) { global.Add(c); return; }
         var before = match.Name;
-        foreach (var m in c.Mentions) match.Mentions.Add(m);
+        foreach (var m in c.Mentions) match.Add(m);
         foreach (var (alias, why) in c.Reasons) match.Reasons.TryAdd(alias, why);
-        foreach (var text in c.Mentions.Select(m => m.Text).Distinct()) match.Reasons.TryAdd(text, reason == "the same name" ? $"the same name as {before} once transliterated" : reason);
+        foreach (var text in c.Texts) match.Reasons.TryAdd(text, reason == "the same name" ? $"the same name as {before} once transliterated" : reason);
+        global.Register(c, match);
     }
 
     private static void Apply(List<Cluster> global, EntityCorrection correction)
@@ -122,7 +195,7 @@ public static class EntityResolver
         if (correction.Kind == CorrectionKind.Merge)
         {
             if (Written(correction.B) is not { } b || b == a) return;
-            foreach (var m in b.Mentions) a.Mentions.Add(m);
+            foreach (var m in b.Mentions) a.Add(m);
             foreach (var text in b.Mentions.Select(m => m.Text).Distinct()) a.Reasons[text] = $"merged with {correction.A} by a user";
             global.Remove(b);
             return;
@@ -130,8 +203,11 @@ public static class EntityResolver
         var moved = a.Mentions.Where(m => string.Equals(m.Text, correction.B, StringComparison.OrdinalIgnoreCase)).ToList();
         if (moved.Count == 0 || moved.Count == a.Mentions.Count) return;
         var split = new Cluster(moved[0].Type);
-        foreach (var m in moved) { a.Mentions.Remove(m); split.Mentions.Add(m); }
-        a.Reasons.Remove(moved[0].Text);
+        foreach (var m in moved) split.Add(m);
+        var rest = new Cluster(a.Type);
+        foreach (var m in a.Mentions.Except(moved)) rest.Add(m);
+        foreach (var (alias, why) in a.Reasons.Where(r => r.Key != moved[0].Text)) rest.Reasons[alias] = why;
+        global[global.IndexOf(a)] = rest;
         global.Add(split);
     }
 
