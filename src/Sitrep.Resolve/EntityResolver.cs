@@ -45,6 +45,12 @@ public static class EntityResolver
 
         public IEnumerable<string> Texts => _texts.Keys;
 
+        /// <summary>
+        /// The spellings that identify this entity beyond its own story. A short form ("Kherson" beside "Kherson
+        /// region") was a judgement about one story: elsewhere "Kherson" is as likely the city.
+        /// </summary>
+        public IEnumerable<string> IdentifyingTexts => _texts.Keys.Where(t => !(Reasons.TryGetValue(t, out var why) && why.StartsWith("short form", StringComparison.Ordinal)));
+
         // the longest name, then the most frequent, then the first in ordinal order
         private static bool Better(string text, int count, string best, int bestCount)
         {
@@ -78,7 +84,7 @@ public static class EntityResolver
         /// <summary>Makes the names of <paramref name="from"/> find <paramref name="to"/>.</summary>
         public void Register(Cluster from, Cluster to)
         {
-            foreach (var text in from.Texts) _byKey.TryAdd((to.Type, KeyOf(text, to.Type)), to);
+            foreach (var text in from.IdentifyingTexts) _byKey.TryAdd((to.Type, KeyOf(text, to.Type)), to);
             if (to.Type != "PER") return;
             foreach (var words in from.Texts.Select(ContentWords))
             {
@@ -161,7 +167,7 @@ public static class EntityResolver
     {
         Cluster? match = null;
         var reason = "the same name";
-        foreach (var text in c.Texts)
+        foreach (var text in c.IdentifyingTexts)
             if ((match = global.ByKey(c.Type, KeyOf(text, c.Type))) is not null) break;
         if (match is null && c.Type == "PER" && c.Words.Length > 1)
         {

@@ -44,7 +44,7 @@ public class SamplesTests
         using var dir = new TempDir();
         using var store = Ingested(dir);
         using var buffer = new MemoryStream();
-        ExportWriter.WriteJson(store, Sitrep.Pipeline.Show.Entities.Of(store), buffer, DateTimeOffset.UnixEpoch);
+        ExportWriter.WriteJson(store, Sitrep.Pipeline.Show.Entities.Of(store, TestModels.Gazetteer()), buffer, DateTimeOffset.UnixEpoch);
         using var json = JsonDocument.Parse(buffer.ToArray());
         var root = json.RootElement;
         Assert.Equal("sitrep-export", root.GetProperty("format").GetString());
@@ -69,7 +69,7 @@ public class SamplesTests
         using var dir = new TempDir();
         using var store = Ingested(dir);
         using var buffer = new MemoryStream();
-        ExportWriter.WriteJson(store, Sitrep.Pipeline.Show.Entities.Of(store), buffer, DateTimeOffset.UnixEpoch);
+        ExportWriter.WriteJson(store, Sitrep.Pipeline.Show.Entities.Of(store, TestModels.Gazetteer()), buffer, DateTimeOffset.UnixEpoch);
         var root = JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
         return (root, root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("body").GetString()!));
     }
@@ -86,6 +86,8 @@ public class SamplesTests
     {
         var (root, bodies) = Exported();
         var entities = root.GetProperty("entities").EnumerateArray().ToList();
+        var kherson = entities.First(e => e.GetProperty("name").GetString() == "Kherson");
+        Assert.Equal(("UA", "city"), (kherson.GetProperty("geo").GetProperty("country").GetString(), kherson.GetProperty("geo").GetProperty("kind").GetString()));
         Assert.Contains(entities, e => e.GetProperty("type").GetString() == "PER" && e.GetProperty("name").GetString() == "Dmitry Peskov");
         Assert.Contains(entities, e => e.GetProperty("type").GetString() == "LOC" && e.GetProperty("name").GetString() == "Kherson");
         AssertSpansPointIntoBodies(entities.SelectMany(e => e.GetProperty("mentions").EnumerateArray()), bodies);

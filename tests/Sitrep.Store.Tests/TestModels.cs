@@ -17,4 +17,10 @@ internal static class TestModels
     });
 
     public static DocumentReader Reader() => new(new EntityRecognizer(Entities.Value, Lists.Value));
+
+    private static readonly Lazy<Sitrep.Resolve.Gazetteer> Places = new(() =>
+        Sitrep.Resolve.Gazetteer.Load(Path.Combine(TestPaths.RepoRoot, "artifacts", "gazetteer", "cities.tsv"), Path.Combine(TestPaths.RepoRoot, "data", "gazetteer")));
+
+    /// <summary>GeoNames' cities as the build writes them, with the team's tables.</summary>
+    public static Sitrep.Resolve.Gazetteer Gazetteer() => Places.Value;
 }

@@ -48,7 +48,7 @@ internal static class EntityCommand
         {
             var query = parse.GetValue(name)!;
             var key = NameKey.Of(query);
-            var entities = Pipeline.Show.Entities.Of(store);
+            var entities = Pipeline.Show.Entities.Of(store, Resources.LoadGazetteer());
             var found = entities.Where(e => e.Aliases.Any(a => string.Equals(a, query, StringComparison.OrdinalIgnoreCase))).ToList();
             if (found.Count == 0) found = entities.Where(e => e.Aliases.Any(a => NameKey.Of(a) == key || NameKey.Of(a).Split(' ').Contains(key))).ToList();
             if (found.Count == 0)
@@ -60,7 +60,7 @@ internal static class EntityCommand
             {
                 Output.Json(found.Select(e => new
                 {
-                    e.Id, e.Type, e.Name,
+                    e.Id, e.Type, e.Name, e.Geo,
                     Aliases = e.Aliases.Select(a => new
                     {
                         Alias = a,
@@ -73,7 +73,8 @@ internal static class EntityCommand
             }
             foreach (var e in found)
             {
-                Console.WriteLine($"{e.Name}  ({e.Type}, {e.Id}, {e.Mentions.Count} mentions in {e.Mentions.Select(m => m.Document).Distinct().Count()} documents)");
+                Console.WriteLine($"{e.Name}  ({e.Type}, {e.Id}, {e.Mentions.Count} mentions in {e.Mentions.Select(m => m.Document).Distinct().Count()} documents)"
+                                  + (e.Geo is { } g ? $"\n  at {g.Lat:0.####}, {g.Lon:0.####} ({g.Kind}, {g.Country}, {g.Ref})" : ""));
                 foreach (var a in e.Aliases)
                 {
                     var docs = e.Mentions.Where(m => m.Text == a).Select(m => m.Document).Distinct().ToList();

@@ -7,17 +7,17 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var format = new Option<ExportFormat>("--format") { Description = "json (one object), jsonl (one record a line) or csv (one file per record kind)", DefaultValueFactory = _ => ExportFormat.Json };
+        var format = new Option<ExportFormat>("--format") { Description = "json (one object), jsonl (one record a line), csv (one file per record kind) or geojson (the places on a map)", DefaultValueFactory = _ => ExportFormat.Json };
         var output = new Option<string?>("--out") { Description = "File to write (json, jsonl; default standard output) or folder (csv, required)" };
         var command = new Command("export", CommonOptions.Example("Export everything in the public export format, version 1.",
-            "sitrep export --format json --out sitrep.json", "sitrep export --format jsonl | jq .kind", "sitrep export --format csv --out export/"))
+            "sitrep export --format json --out sitrep.json", "sitrep export --format jsonl | jq .kind", "sitrep export --format csv --out export/", "sitrep export --format geojson --out places.geojson"))
         {
             format, output,
         };
         command.SetAction(parse => CommonOptions.WithStore(parse, store =>
         {
             var now = DateTimeOffset.UtcNow;
-            var entities = Pipeline.Show.Entities.Of(store);
+            var entities = Pipeline.Show.Entities.Of(store, Resources.LoadGazetteer());
             var path = parse.GetValue(output);
             var fmt = parse.GetValue(format);
             if (fmt == ExportFormat.Csv)
@@ -31,7 +31,8 @@ internal static class ExportCommand
                 return 0;
             }
             using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
-            if (fmt == ExportFormat.Json) ExportWriter.WriteJson(store, entities, stream, now);
+            if (fmt == ExportFormat.GeoJson) ExportWriter.WriteGeoJson(entities, stream);
+            else if (fmt == ExportFormat.Json) ExportWriter.WriteJson(store, entities, stream, now);
             else ExportWriter.WriteJsonLines(store, entities, stream, now);
             return 0;
         }));

@@ -12,6 +12,18 @@ internal static class Resources
     public const string Clusters = "models/clusters.tsv";
     public const string WordLists = "data/lexicon";
     public const string Cities = "artifacts/gazetteer/cities.tsv";
+    public const string GazetteerTables = "data/gazetteer";
+
+    /// <summary>GeoNames' cities with the country table, or null (and a warning) when the build has not made them.</summary>
+    public static Sitrep.Resolve.Gazetteer? LoadGazetteer()
+    {
+        if (Find(Cities) is not { } cities || Find(GazetteerTables) is not { } tables)
+        {
+            Console.Error.WriteLine($"warning: no gazetteer ({Cities}); places are not put on the map");
+            return null;
+        }
+        return Sitrep.Resolve.Gazetteer.Load(cities, tables);
+    }
 
     public static string? Find(string relative)
     {

@@ -7,7 +7,10 @@ namespace Sitrep.Pipeline.Show;
 
 public static class Entities
 {
-    /// <summary>The store's mentions resolved into entities, one per real person, place or organisation.</summary>
-    public static List<Entity> Of(IDocumentStore store) =>
-        EntityResolver.Resolve(store.AllMentions().Select(m => new EntityMention(m.Document, new TextSpan(m.Start, m.End), m.Type, m.Text)), store.Corrections());
+    /// <summary>The store's mentions resolved into entities, one per real person, place or organisation; places put on the map when a gazetteer is given.</summary>
+    public static List<Entity> Of(IDocumentStore store, Gazetteer? gazetteer = null)
+    {
+        var entities = EntityResolver.Resolve(store.AllMentions().Select(m => new EntityMention(m.Document, new TextSpan(m.Start, m.End), m.Type, m.Text)), store.Corrections());
+        return gazetteer is null ? entities : PlaceLinker.Link(entities, gazetteer);
+    }
 }

