@@ -33,12 +33,7 @@ public sealed class Gazetteer
             var place = new Place(long.Parse(c[0], CultureInfo.InvariantCulture), c[1], c[3], c[4],
                 long.TryParse(c[6], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0,
                 double.Parse(c[7], CultureInfo.InvariantCulture), double.Parse(c[8], CultureInfo.InvariantCulture));
-            foreach (var name in new[] { c[1], c[2] }.Where(n => n.Length > 1).Distinct())
-            {
-                var key = NameKey.Of(name);
-                if (!g._byKey.TryGetValue(key, out var list)) g._byKey[key] = list = [];
-                list.Add(place);
-            }
+            g.Add(place, [c[1], c[2]]);
             if (place.Feature == "PPLC" && (!g._capitals.TryGetValue(place.Country, out var cap) || cap.Population < place.Population)) g._capitals[place.Country] = place;
             g.Count++;
         }
@@ -46,6 +41,40 @@ public sealed class Gazetteer
         foreach (var c in Rows(Path.Combine(tables, "exonyms.tsv")).Where(c => c.Length == 3)) g._exonyms[NameKey.Of(c[0])] = (NameKey.Of(c[1]), c[2]);
         foreach (var line in File.ReadLines(Path.Combine(tables, "not-places.txt")).Where(l => l.Length > 0 && l[0] != '#')) g._notPlaces.Add(NameKey.Of(line));
         return g;
+    }
+
+    /// <summary>Adds places under each of their names (the places of a full country dump, say).</summary>
+    public void Add(Place place, IEnumerable<string> names)
+    {
+        foreach (var name in names.Where(n => n.Length > 1).Select(NameKey.Of).Distinct())
+        {
+            if (!_byKey.TryGetValue(name, out var list)) _byKey[name] = list = [];
+            if (!list.Any(p => p.Id == place.Id)) list.Add(place);
+        }
+    }
+
+    /// <summary>
+    /// Reads a GeoNames dump (allCountries.txt, RU.txt, UA.txt: nineteen tab-separated columns) and yields its populated
+    /// places and administrative areas with their alternate names.
+    /// </summary>
+    public static IEnumerable<(Place Place, string[] Names)> ReadGeoNamesDump(TextReader reader)
+    {
+        string? line;
+        var number = 0;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            number++;
+            var c = line.Split('\t');
+            if (c.Length < 15) throw new FormatException($"line {number}: {c.Length} columns, a GeoNames dump has 19");
+            if (c[6] is not ("P" or "A")) continue;
+            if (!long.TryParse(c[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                || !double.TryParse(c[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                || !double.TryParse(c[5], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
+                throw new FormatException($"line {number}: the id or coordinates are not numbers");
+            var population = long.TryParse(c[14], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+            var names = new[] { c[1], c[2] }.Concat(c[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToArray();
+            yield return (new Place(id, c[1], c[8], c[7], population, lat, lon), names);
+        }
     }
 
     private static IEnumerable<string[]> Rows(string tsv) =>

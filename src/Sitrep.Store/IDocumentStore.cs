@@ -6,6 +6,9 @@ namespace Sitrep.Store;
 
 public sealed record StoredMention(string Document, int Start, int End, string Type, string Text);
 
+/// <summary>A place from a full GeoNames dump, with its alternate names (Cyrillic ones included).</summary>
+public sealed record ImportedPlace(long Id, string Name, IReadOnlyList<string> Alternates, string Country, string Feature, long Population, double Lat, double Lon);
+
 public sealed record StoredTime(string Document, TimeExpression Time, string Text);
 
 public sealed record StoredQuantity(string Document, Quantity Quantity, string Text);
@@ -59,6 +62,10 @@ public interface IDocumentStore : IDisposable
     void AddCorrection(EntityCorrection correction);
     /// <summary>The corrections in the order they were made.</summary>
     IReadOnlyList<EntityCorrection> Corrections();
+
+    /// <summary>Adds or replaces places from a gazetteer dump (by GeoNames id); returns how many were written.</summary>
+    int ImportPlaces(IEnumerable<ImportedPlace> places);
+    IEnumerable<ImportedPlace> ImportedPlaces();
 
     /// <summary>"ok", or what the database's own integrity check reports.</summary>
     string IntegrityCheck();

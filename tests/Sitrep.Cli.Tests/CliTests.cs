@@ -89,6 +89,34 @@ public class CliTests
     }
 
     [Fact]
+    public void An_imported_country_dump_places_villages_the_cities_list_lacks()
+    {
+        using var dir = new TempDir();
+        // two rows in GeoNames' nineteen-column dump format, written for this test
+        string[] rows =
+        [
+            "9990001\tZaoleshenka\tZaoleshenka\tЗаолешенка,Zaoleshenka\t51.2400\t35.2300\tP\tPPL\tRU\t\t41\t\t\t\t300\t\t180\tEurope/Moscow\t2024-01-01",
+            "9990002\tBasivka\tBasivka\tБасівка\t51.0400\t35.0600\tP\tPPL\tUA\t\t21\t\t\t\t400\t\t170\tEurope/Kyiv\t2024-01-01",
+        ];
+        dir.File("RU-sample.txt", string.Join('\n', rows) + "\n");
+        dir.File("not-a-dump.txt", "This is an article, not a gazetteer.\n");
+        dir.File("a.txt", "Russian troops advance north of the border town\n\nRussian forces advanced into Zaoleshenka and towards Basivka, the Russian Defence Ministry said on Wednesday.");
+        Assert.Equal(0, SitrepProcess.Run(dir.Path, "ingest", "a.txt", "--db", "s.db").Exit);
+
+        var bad = SitrepProcess.Run(dir.Path, "gazetteer", "import", "not-a-dump.txt", "--db", "s.db");
+        Assert.Equal(1, bad.Exit);
+        Assert.Contains("not-a-dump.txt", bad.Err);
+        var import = SitrepProcess.Run(dir.Path, "gazetteer", "import", "RU-sample.txt", "--db", "s.db");
+        Assert.True(import.Exit == 0, import.Err);
+        Assert.Contains("imported 2 places", import.Err);
+
+        Assert.Equal(0, SitrepProcess.Run(dir.Path, "export", "--out", "x.json", "--db", "s.db").Exit);
+        var places = JsonDocument.Parse(File.ReadAllText(dir.Combine("x.json"))).RootElement.GetProperty("entities").EnumerateArray()
+            .Where(e => e.GetProperty("geo").ValueKind == JsonValueKind.Object).ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("geo"));
+        Assert.Equal("geonames:9990001", places["Zaoleshenka"].GetProperty("ref").GetString());
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_database_is_a_one_line_error()
     {
         using var dir = new TempDir();

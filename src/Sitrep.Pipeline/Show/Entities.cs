@@ -11,6 +11,8 @@ public static class Entities
     public static List<Entity> Of(IDocumentStore store, Gazetteer? gazetteer = null)
     {
         var entities = EntityResolver.Resolve(store.AllMentions().Select(m => new EntityMention(m.Document, new TextSpan(m.Start, m.End), m.Type, m.Text)), store.Corrections());
-        return gazetteer is null ? entities : PlaceLinker.Link(entities, gazetteer);
+        if (gazetteer is null) return entities;
+        foreach (var p in store.ImportedPlaces()) gazetteer.Add(new Place(p.Id, p.Name, p.Country, p.Feature, p.Population, p.Lat, p.Lon), p.Alternates.Prepend(p.Name));
+        return PlaceLinker.Link(entities, gazetteer);
     }
 }

@@ -91,5 +91,17 @@ internal static class Migrations
                 made_at TEXT NOT NULL
             );
             """),
+        (6, "imported places", """
+            CREATE TABLE places (
+                geonameid INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                alternates TEXT NOT NULL,
+                country TEXT NOT NULL,
+                feature TEXT NOT NULL,
+                population INTEGER NOT NULL,
+                lat REAL NOT NULL,
+                lon REAL NOT NULL
+            );
+            """),
     ];
 }

@@ -319,6 +319,36 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return list;
     }
 
+    public int ImportPlaces(IEnumerable<ImportedPlace> places)
+    {
+        using var c = Command("INSERT OR REPLACE INTO places VALUES ($id, $n, $a, $c, $f, $p, $lat, $lon)",
+            ("$id", 0L), ("$n", ""), ("$a", ""), ("$c", ""), ("$f", ""), ("$p", 0L), ("$lat", 0.0), ("$lon", 0.0));
+        var n = 0;
+        foreach (var p in places)
+        {
+            c.Parameters["$id"].Value = p.Id;
+            c.Parameters["$n"].Value = p.Name;
+            c.Parameters["$a"].Value = string.Join('|', p.Alternates);
+            c.Parameters["$c"].Value = p.Country;
+            c.Parameters["$f"].Value = p.Feature;
+            c.Parameters["$p"].Value = p.Population;
+            c.Parameters["$lat"].Value = p.Lat;
+            c.Parameters["$lon"].Value = p.Lon;
+            c.ExecuteNonQuery();
+            n++;
+        }
+        return n;
+    }
+
+    public IEnumerable<ImportedPlace> ImportedPlaces()
+    {
+        using var c = Command("SELECT geonameid, name, alternates, country, feature, population, lat, lon FROM places");
+        using var r = c.ExecuteReader();
+        while (r.Read())
+            yield return new ImportedPlace(r.GetInt64(0), r.GetString(1), r.GetString(2).Split('|', StringSplitOptions.RemoveEmptyEntries), r.GetString(3),
+                r.GetString(4), r.GetInt64(5), r.GetDouble(6), r.GetDouble(7));
+    }
+
     public string IntegrityCheck()
     {
         using var c = Command("PRAGMA integrity_check");
