@@ -7,7 +7,33 @@ namespace Sitrep.Cli.Commands;
 
 internal static class EvalCommand
 {
-    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.") { Ner(), Time(), Resolve() };
+    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.") { Ner(), Time(), Resolve(), Extract() };
+
+    private static Command Extract()
+    {
+        var pages = new Option<string>("--pages") { Description = "A folder of .html or .html.gz pages", Required = true };
+        var truth = new Option<string>("--truth") { Description = "ground-truth.json: page id -> {\"articleBody\"}", Required = true };
+        var worst = new Option<int>("--worst") { Description = "Also list this many pages with the lowest F1", DefaultValueFactory = _ => 0 };
+        var json = CommonOptions.Json("the scores");
+        var command = new Command("extract", CommonOptions.Example("Score article extraction with the benchmark's 4-shingle precision, recall and F1, and pages per second.",
+            "sitrep eval extract --pages ../shared/data/article-extraction/html --truth ../shared/data/article-extraction/ground-truth.json"))
+        {
+            pages, truth, worst, json,
+        };
+        command.SetAction(parse =>
+        {
+            var (dir, gold) = (parse.GetValue(pages)!, parse.GetValue(truth)!);
+            if (!Directory.Exists(dir)) { Console.Error.WriteLine($"sitrep: {dir}: no such folder"); return 1; }
+            if (!File.Exists(gold)) { Console.Error.WriteLine($"sitrep: {gold}: no such file"); return 1; }
+            var s = Pipeline.Evaluation.ExtractionEvaluation.Evaluate(dir, gold);
+            if (parse.GetValue(json)) Output.Json(new { precision = s.Precision, recall = s.Recall, f1 = s.F1, pages = s.Pages, seconds = s.Seconds, pages_per_second = s.PagesPerSecond });
+            else Console.WriteLine($"precision {s.Precision:0.0000}, recall {s.Recall:0.0000}, F1 {s.F1:0.0000} over {s.Pages} pages; {s.PagesPerSecond:0} pages/s");
+            foreach (var (page, p, r) in s.PerPage.OrderBy(x => x.Precision + x.Recall == 0 ? 0 : 2 * x.Precision * x.Recall / (x.Precision + x.Recall)).Take(parse.GetValue(worst)))
+                Console.WriteLine($"  {page[..12]}  precision {p:0.00}  recall {r:0.00}");
+            return 0;
+        });
+        return command;
+    }
 
     private static Command Resolve()
     {
