@@ -1,4 +1,5 @@
 using System.Text;
+using Sitrep.Core.Time;
 using Sitrep.Pipeline.Ingest;
 using Sitrep.Store.Sqlite;
 using Sitrep.Tests;
@@ -36,12 +37,13 @@ public class IngestJobTests
         dir.File("in/binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D]);
         dir.File("in/latin1.txt", [.. "Caf"u8, 0xE9, .. " au lait, the ship left on Friday at dawn"u8]);
         dir.File("in/huge.txt", new string('x', 70 * 1024));
-        dir.File("in/page.html", "<html><body>not read from folders yet</body></html>");
+        dir.File("in/photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0]);
+        dir.File("in/feed.xml.txt", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title></channel></rss>");
         using var store = new SqliteDocumentStore(dir.Combine("s.db"));
 
         var (items, summary) = Run(store, dir.Combine("in"), dir.Combine("missing.txt"));
 
-        Assert.Equal((2, 0, 1, 5), (summary.Added, summary.Duplicates, summary.Skipped, summary.Failed));
+        Assert.Equal((2, 0, 1, 6), (summary.Added, summary.Duplicates, summary.Skipped, summary.Failed));
         Assert.Equal(2, store.Count());
         string Reason(string name) => items.Single(i => i.Source.EndsWith(name)).Detail!;
         Assert.Contains("empty", Reason("empty.txt"));
@@ -49,7 +51,33 @@ public class IngestJobTests
         Assert.Contains("not valid UTF-8", Reason("latin1.txt"));
         Assert.Contains("size limit", Reason("huge.txt"));
         Assert.Contains("no such file", Reason("missing.txt"));
-        Assert.Contains(".html", Reason("page.html"));
+        Assert.Contains(".jpg", Reason("photo.jpg"));
+        Assert.Contains("RSS", Reason("feed.xml.txt"));
+    }
+
+    [Fact]
+    public void Web_pages_plain_and_gzipped_are_read_through_the_extractor()
+    {
+        using var dir = new TempDir();
+        var page = """
+            <!doctype html><html lang="en"><head><title>Grain ship leaves under escort | Harbour Gazette</title>
+            <meta property="og:site_name" content="Harbour Gazette"><meta property="article:published_time" content="2023-07-14T09:30:00Z"></head>
+            <body><nav><a href="/">Home</a></nav><article>
+            <p>A grain ship left the harbour on Friday under naval escort, the port authority said, the first departure since the spring.</p>
+            <p>The ship carried 30,000 tonnes of wheat, according to the ministry of agriculture, and insurers said further voyages would follow.</p>
+            </article><footer>All rights reserved.</footer></body></html>
+            """;
+        dir.File("in/page.html", page);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(dir.Combine("in/other.html.gz")), System.IO.Compression.CompressionLevel.Fastest))
+            gz.Write(System.Text.Encoding.UTF8.GetBytes(page.Replace("grain ship", "tanker").Replace("Grain ship", "Tanker").Replace("wheat", "oil")));
+        using var store = new SqliteDocumentStore(dir.Combine("s.db"));
+        var (items, summary) = Run(store, dir.Combine("in"));
+        Assert.True(summary.Failed == 0, string.Join("; ", items.Select(i => i.Detail)));
+        var docs = store.Documents().ToList();
+        Assert.Equal(2, docs.Count);
+        Assert.All(docs, d => Assert.Equal(("text/html", "Harbour Gazette", DateSource.HtmlMeta), (d.MediaType, d.Outlet, d.Published.Source)));
+        Assert.Contains(docs, d => d.Body.Contains("30,000 tonnes of oil"));
+        Assert.DoesNotContain(docs, d => d.Body.Contains("All rights reserved"));
     }
 
     [Fact]

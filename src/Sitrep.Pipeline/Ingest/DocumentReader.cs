@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using Sitrep.Core.Documents;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Decoding;
+using Sitrep.Core.Time;
 using Sitrep.Ingest.Dedup;
+using Sitrep.Ingest.Html;
 using Sitrep.Ingest.PlainText;
 using Sitrep.Text.Entities;
 using Sitrep.Text.Quantities;
@@ -11,7 +13,8 @@ using Sitrep.Text.Time;
 namespace Sitrep.Pipeline.Ingest;
 
 /// <summary>
-/// Raw bytes to a <see cref="Document"/>: decode, extract the article, date it, find its names, fingerprint it.
+/// Raw bytes to a <see cref="Document"/>: decompress and decode, extract the article (from text or an HTML page), date it,
+/// find its names, times and quantities, fingerprint it.
 /// No store, no I/O. Holds per-worker state (the entity recognizer): one reader per thread.
 /// </summary>
 public sealed class DocumentReader(EntityRecognizer? entities)
@@ -19,43 +22,94 @@ public sealed class DocumentReader(EntityRecognizer? entities)
     /// <summary>Ids come from the raw bytes, so the same input always gets the same id.</summary>
     public static string IdFor(ReadOnlySpan<byte> raw) => "d-" + Convert.ToHexStringLower(SHA256.HashData(raw))[..16];
 
+    /// <summary>The most a compressed page may expand to: a defence against archives built to exhaust memory.</summary>
+    public const long MaxExpandedBytes = 64L * 1024 * 1024;
+
     public Document Read(string source, byte[] raw, int? yearHint = null)
     {
-        var decoded = TextDecoder.Decode(raw);
-        if (LooksLikeMarkup(decoded.Text))
-            throw new InputRejectedException("an HTML or XML page; this version of sitrep reads plain-text articles (.txt, .md)");
+        var bytes = source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Gunzip(raw) : raw;
+        var decoded = TextDecoder.Decode(bytes);
+        if (LooksLikeFeed(decoded.Text))
+            throw new InputRejectedException("an RSS, Atom or XML document; this version of sitrep reads articles as text or HTML pages");
+        return LooksLikeMarkup(decoded.Text) ? FromHtml(source, raw, decoded) : FromText(source, raw, decoded, yearHint);
+    }
+
+    private Document FromText(string source, byte[] raw, DecodedText decoded, int? yearHint)
+    {
         var article = PlainTextArticleReader.Read(decoded.Text);
-        if (string.IsNullOrWhiteSpace(article.Body)) throw new InputRejectedException("no article text left after removing page furniture");
-        var dating = PublicationDateInference.Infer(article.Body, article.HeaderDate, yearHint);
-        var times = TimeTagger.Tag(article.Body, dating.Date.AnchorDay);
-        var language = LanguageGuesser.Guess(article.Title + "\n" + article.Body);
+        return Finish(source, raw, decoded.EncodingName, "text/plain", article.Title, article.Outlet, article.Author, null, article.Body, article.Cut,
+            PublicationDateInference.Infer(article.Body, article.HeaderDate, yearHint), article.HeaderDate is { Year: null } partial ? partial : null);
+    }
+
+    private Document FromHtml(string source, byte[] raw, DecodedText decoded)
+    {
+        var page = HtmlArticleExtractor.Extract(decoded.Text);
+        // a page's own metadata dates it; without any, the body does
+        var dating = page.Published is { Year: not null } published
+            ? new DateInference(PublicationDate.Exact(published, DateSource.HtmlMeta, "page metadata"), [])
+            : PublicationDateInference.Infer(page.Body, null);
+        return Finish(source, raw, decoded.EncodingName, "text/html", page.Title, page.Outlet, page.Author, page.Language, page.Body, [], dating, null);
+    }
+
+    private Document Finish(string source, byte[] raw, string encoding, string mediaType, string? title, string? outlet, string? author, string? declaredLanguage,
+        string body, IReadOnlyList<CutText> cut, DateInference dating, PartialDate? headerDate)
+    {
+        if (string.IsNullOrWhiteSpace(body)) throw new InputRejectedException("no article text left after removing page furniture");
+        var times = TimeTagger.Tag(body, dating.Date.AnchorDay);
+        var guessed = LanguageGuesser.Guess(title + "\n" + body);
+        var language = guessed != "und" ? guessed : declaredLanguage ?? "und";
         return new Document
         {
             Id = IdFor(raw),
             Source = source,
-            MediaType = "text/plain",
-            Encoding = decoded.EncodingName,
-            Title = article.Title,
-            Outlet = article.Outlet,
-            Author = article.Author,
+            MediaType = mediaType,
+            Encoding = encoding,
+            Title = title,
+            Outlet = outlet,
+            Author = author,
             Language = language,
             Published = dating.Date,
-            HeaderDate = article.HeaderDate is { Year: null } partial ? partial : null,
-            Body = article.Body,
-            Cut = article.Cut,
+            HeaderDate = headerDate,
+            Body = body,
+            Cut = cut,
             // the entity model was trained on English; on other languages it would invent names
-            Mentions = language == "en" ? entities?.Recognize(article.Body) ?? [] : [],
+            Mentions = language == "en" ? entities?.Recognize(body) ?? [] : [],
             Times = times,
-            Quantities = QuantityTagger.Tag(article.Body, times),
-            Fingerprint = Fingerprinter.Compute(article.Body),
+            Quantities = QuantityTagger.Tag(body, times),
+            Fingerprint = Fingerprinter.Compute(body),
         };
+    }
+
+    private static byte[] Gunzip(byte[] raw)
+    {
+        try
+        {
+            using var gz = new System.IO.Compression.GZipStream(new MemoryStream(raw), System.IO.Compression.CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[81920];
+            int n;
+            while ((n = gz.Read(buffer)) > 0)
+            {
+                output.Write(buffer, 0, n);
+                if (output.Length > MaxExpandedBytes) throw new InputRejectedException($"expands to more than {MaxExpandedBytes >> 20} MB when decompressed");
+            }
+            return output.ToArray();
+        }
+        catch (InvalidDataException) { throw new InputRejectedException("not a valid gzip file"); }
+    }
+
+    private static bool LooksLikeFeed(string text)
+    {
+        var t = text.AsSpan().TrimStart();
+        if (t.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)) t = t[Math.Max(0, t.IndexOf("?>") + 2)..].TrimStart();
+        return t.StartsWith("<rss", StringComparison.OrdinalIgnoreCase) || t.StartsWith("<feed", StringComparison.OrdinalIgnoreCase) || t.StartsWith("<rdf", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool LooksLikeMarkup(string text)
     {
         var t = text.AsSpan().TrimStart();
         return t.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || t.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
-            || t.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || t.StartsWith("<rss", StringComparison.OrdinalIgnoreCase)
-            || t.StartsWith("<feed", StringComparison.OrdinalIgnoreCase);
+            || t.StartsWith("<!--", StringComparison.Ordinal) || t.StartsWith("<head", StringComparison.OrdinalIgnoreCase)
+            || (t.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && t.Contains("<html", StringComparison.OrdinalIgnoreCase));
     }
 }

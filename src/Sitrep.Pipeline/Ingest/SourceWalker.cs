@@ -15,7 +15,11 @@ public enum SourceKind { File, StandardInput, Skipped, Failed }
 /// </summary>
 public static class SourceWalker
 {
-    public static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text", ".markdown" };
+    public static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text", ".markdown", ".html", ".htm" };
+
+    /// <summary>Article files, compressed ones (page.html.gz) included.</summary>
+    public static bool IsArticleFile(string path) =>
+        Extensions.Contains(System.IO.Path.GetExtension(path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path));
 
     public static IEnumerable<SourceEntry> Expand(IEnumerable<string> inputs)
     {
@@ -59,7 +63,7 @@ public static class SourceWalker
                 foreach (var e in Walk(path, target, visiting)) yield return e;
                 continue;
             }
-            yield return Extensions.Contains(System.IO.Path.GetExtension(path))
+            yield return IsArticleFile(path)
                 ? new SourceEntry(path, SourceKind.File)
                 : new SourceEntry(path, SourceKind.Skipped, $"not an article file type ({(System.IO.Path.GetExtension(path) is { Length: > 0 } x ? x : "no extension")})");
         }
