@@ -43,7 +43,9 @@ public interface IDocumentStore : IDisposable
     IReadOnlyList<string> Sources(string documentId);
     /// <summary>Documents in the order they were first stored.</summary>
     IEnumerable<Document> Documents();
-    IEnumerable<RawDocument> RawDocuments();
+    /// <summary>Every document id, in the order the documents were first stored.</summary>
+    IReadOnlyList<string> DocumentIds();
+    RawDocument? Raw(string documentId);
     IReadOnlyList<Mention> Mentions(string documentId);
     IReadOnlyList<TimeExpression> Times(string documentId);
     /// <summary>Every time expression with its document and text, in document order.</summary>

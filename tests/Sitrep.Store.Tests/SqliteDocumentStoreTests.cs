@@ -56,7 +56,8 @@ public class SqliteDocumentStoreTests
         Assert.Equal([new StoredMention("d-1", 0, 4, "ORG", "Body")], s.AllMentions());
         Assert.Equal("h", back.Fingerprint.TextHash);
         Assert.Equal([5u, 6u], s.FindByBandKeys([1L]).Single().Signature!);
-        Assert.Equal([1, 2, 3], s.RawDocuments().Single().Bytes);
+        Assert.Equal([1, 2, 3], s.Raw("d-1")!.Bytes);
+        Assert.Equal(["d-1"], s.DocumentIds());
         Assert.Equal(["d-1.txt"], s.Sources("d-1"));
     }
 

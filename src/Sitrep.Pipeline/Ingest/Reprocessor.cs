@@ -14,20 +14,21 @@ public static class Reprocessor
     public static ReprocessSummary Run(IDocumentStore store, DocumentReader reader, Action<string, string>? onFailure = null, Action<int, int>? onProgress = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var total = store.Count();
-        var before = store.Documents().ToDictionary(d => d.Id);
+        // one document at a time, by id: a store larger than memory reprocesses as well as a small one
+        var ids = store.DocumentIds();
+        var total = ids.Count;
         var earlier = new HashSet<string>();
         int done = 0, changed = 0, failed = 0;
         using (var tx = store.Begin())
         {
-            foreach (var raw in store.RawDocuments().ToList())
+            foreach (var id in ids)
             {
+                if (store.Raw(id) is not { } raw || store.Find(id) is not { } old) continue;
                 try
                 {
                     var doc = reader.Read(raw.Source, raw.Bytes);
                     var (copy, of) = Duplicates.Find(store, doc with { Id = raw.Id }, earlier);
                     doc = doc with { Id = raw.Id, Source = raw.Source, DuplicateOf = copy == Copy.None ? null : of };
-                    var old = before[raw.Id];
                     if (old.Body != doc.Body || old.Title != doc.Title || old.Published != doc.Published || old.DuplicateOf != doc.DuplicateOf || old.Author != doc.Author
                         || !store.Mentions(raw.Id).SequenceEqual(doc.Mentions))
                         changed++;

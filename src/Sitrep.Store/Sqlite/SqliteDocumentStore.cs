@@ -280,12 +280,19 @@ public sealed class SqliteDocumentStore : IDocumentStore
         foreach (var d in ReadDocuments(c)) yield return d;
     }
 
-    public IEnumerable<RawDocument> RawDocuments()
+    public IReadOnlyList<string> DocumentIds()
     {
-        using var c = Command("SELECT id, source, media_type, raw FROM documents ORDER BY seq");
-        using var r = c.ExecuteReader();
-        while (r.Read()) yield return new RawDocument(r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3));
+        using var c = Command("SELECT id FROM documents ORDER BY seq");
+        return ReadStrings(c);
     }
+
+    public RawDocument? Raw(string documentId)
+    {
+        using var c = Command("SELECT id, source, media_type, raw FROM documents WHERE id = $id", ("$id", documentId));
+        using var r = c.ExecuteReader();
+        return r.Read() ? new RawDocument(r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3)) : null;
+    }
+
 
     public IEnumerable<Document> UndatedDocuments()
     {
