@@ -225,7 +225,19 @@ public static class EntityResolver
     private static string KeyOf(string name, string type)
     {
         var words = NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(w => Synonym(NameKey.Word(w.EndsWith("'s") || w.EndsWith("’s") ? w[..^2] : w)));
+        if (type is "ORG" or "MISC") words = words.Select(Singular);
         return type == "PER" ? string.Join(' ', words) : string.Join(' ', words.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Organisation words without their plural: "Institute for War Studies" and "Institute for the Study of War" use one
+    /// set of words. Places keep their endings: a town's final s is part of its name.
+    /// </summary>
+    private static string Singular(string key)
+    {
+        if (key.Length > 4 && key[^1] == 's') key = key[..^1];
+        while (key.Length > 4 && key[^1] is 'a' or 'e' or 'i' or 'o' or 'u') key = key[..^1];
+        return key;
     }
 
     private static string Synonym(string key) => WordSynonyms.GetValueOrDefault(key, key);

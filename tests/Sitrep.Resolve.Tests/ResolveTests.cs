@@ -69,8 +69,9 @@ public class EntityResolverTests
         [
             M("d1", "ORG", "Institute for the Study of War", 0), M("d1", "ORG", "ISW", 60),
             M("d2", "ORG", "Russian Defense Ministry", 0), M("d3", "ORG", "Russia's Ministry of Defence", 0),
+            M("d4", "ORG", "Institute for War Studies", 0),
         ]);
-        Assert.Equal(["Institute for the Study of War", "ISW"], Find(entities, "ISW").Aliases);
+        Assert.Equal(["Institute for the Study of War", "ISW", "Institute for War Studies"], Find(entities, "ISW").Aliases);
         Assert.Equal(2, Find(entities, "Russian Defense Ministry").Aliases.Count);
     }
 

@@ -11,7 +11,7 @@ namespace Sitrep.Text.Entities;
 /// </summary>
 public sealed class Lexicon : ILexicon
 {
-    public const int MaxWords = 4;
+    public const int MaxWords = 6;
 
     /// <summary>List classes, one bit each in a phrase's mask.</summary>
     public enum ListClass { Country, Demonym, FirstName, Title, Organisation, City, LargeCity }
