@@ -33,7 +33,7 @@ public class CliTests
     public void Every_command_has_help_with_an_example()
     {
         using var dir = new TempDir();
-        foreach (var command in new[] { "ingest", "documents", "show", "export", "report", "reprocess", "entity" })
+        foreach (var command in new[] { "ingest", "documents", "show", "export", "report", "reprocess", "entity", "extract" })
         {
             var (exit, output, _) = SitrepProcess.Run(dir.Path, command, "--help");
             Assert.Equal(0, exit);
@@ -114,6 +114,27 @@ public class CliTests
         var places = JsonDocument.Parse(File.ReadAllText(dir.Combine("x.json"))).RootElement.GetProperty("entities").EnumerateArray()
             .Where(e => e.GetProperty("geo").ValueKind == JsonValueKind.Object).ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("geo"));
         Assert.Equal("geonames:9990001", places["Zaoleshenka"].GetProperty("ref").GetString());
+    }
+
+    [Fact]
+    public void Extract_prints_a_page_and_batches_a_folder_into_one_json_file()
+    {
+        using var dir = new TempDir();
+        const string page = "<html><head><title>Ferry resumes | Border Post</title><meta property=\"og:site_name\" content=\"Border Post\"></head><body><nav>Home</nav>"
+                            + "<article><p>The ferry resumed on Monday after a month of storms, the operator said, with the first crossing at dawn.</p>"
+                            + "<p>Passengers said the crossing was calm and that the timetable would return to normal within a week.</p></article></body></html>";
+        dir.File("pages/a.html", page);
+        dir.File("pages/b.html", page.Replace("ferry", "bridge"));
+        var one = SitrepProcess.Run(dir.Path, "extract", "pages/a.html", "--json");
+        Assert.Equal(0, one.Exit);
+        var record = JsonDocument.Parse(one.Out).RootElement;
+        Assert.Equal("Border Post", record.GetProperty("outlet").GetString());
+        Assert.Contains("The ferry resumed on Monday", record.GetProperty("articleBody").GetString());
+        var batch = SitrepProcess.Run(dir.Path, "extract", "--batch", "pages", "--out", "predictions.json");
+        Assert.True(batch.Exit == 0, batch.Err);
+        var predictions = JsonDocument.Parse(File.ReadAllText(dir.Combine("predictions.json"))).RootElement;
+        Assert.Equal(["a", "b"], predictions.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, SitrepProcess.Run(dir.Path, "extract", "missing.html").Exit);
     }
 
     [Fact]
