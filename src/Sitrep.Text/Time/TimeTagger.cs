@@ -454,8 +454,15 @@ public static class TimeTagger
         _ => (u.Time ? "PT" : "P") + n.ToString(CultureInfo.InvariantCulture) + u.Code,
     };
 
-    private static string Singular(string w) =>
-        w == "centuries" ? "century" : w.Length > 3 && w.EndsWith('s') && Units.ContainsKey(w[..^1]) ? w[..^1] : w;
+    /// <summary>The singular of a unit word ("weeks" → "week"); any other word unchanged, without allocating.</summary>
+    private static string Singular(string w)
+    {
+        if (w == "centuries") return "century";
+        if (w.Length > 3 && w[^1] == 's' && UnitLookup.TryGetValue(w.AsSpan(0, w.Length - 1), out _, out var _)) return w[..^1];
+        return w;
+    }
+
+    private static readonly Dictionary<string, (string Code, bool Time)>.AlternateLookup<ReadOnlySpan<char>> UnitLookup = Units.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsUnit(string w) => Units.ContainsKey(w);
 
@@ -472,7 +479,7 @@ public static class TimeTagger
 
     private static int? DayNumber(string t)
     {
-        var digits = t.EndsWith("st") || t.EndsWith("nd") || t.EndsWith("rd") || t.EndsWith("th") ? t[..^2] : t;
+        var digits = t.Length > 2 && (t.EndsWith("st", StringComparison.Ordinal) || t.EndsWith("nd", StringComparison.Ordinal) || t.EndsWith("rd", StringComparison.Ordinal) || t.EndsWith("th", StringComparison.Ordinal)) ? t[..^2] : t;
         return digits.Length is >= 1 and <= 2 && digits.All(char.IsAsciiDigit) && Int(digits) is var d and >= 1 and <= 31 ? d : null;
     }
 
