@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO.Compression;
 using System.Text.Json;
 using Sitrep.Cli.Terminal;
 using Sitrep.Ingest;
@@ -70,19 +69,7 @@ internal static class ExtractCommand
     private static bool IsPage(string path) =>
         path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase);
 
-    private static HtmlArticle Read(string path)
-    {
-        byte[] bytes;
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            using var buffer = new MemoryStream();
-            gz.CopyTo(buffer);
-            bytes = buffer.ToArray();
-        }
-        else bytes = File.ReadAllBytes(path);
-        return HtmlArticleExtractor.Extract(TextDecoder.Decode(bytes).Text);
-    }
+    private static HtmlArticle Read(string path) => HtmlArticleExtractor.Extract(TextDecoder.Decode(Gzip.ReadFile(path)).Text);
 
     private static Dictionary<string, string?> Record(HtmlArticle a) => new()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text.Json;
 using Sitrep.Ingest.Decoding;
 using Sitrep.Ingest.Html;
@@ -23,7 +22,7 @@ public static class ExtractionEvaluation
         using var truth = JsonDocument.Parse(File.ReadAllText(truthPath));
         var pages = Directory.EnumerateFiles(pagesDir).Where(f => f.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal).ToList();
-        var htmls = pages.Select(p => (Id: Path.GetFileName(p).Split('.')[0], Html: TextDecoder.Decode(ReadBytes(p)).Text)).ToList();
+        var htmls = pages.Select(p => (Id: Path.GetFileName(p).Split('.')[0], Html: TextDecoder.Decode(Gzip.ReadFile(p)).Text)).ToList();
         var clock = Stopwatch.StartNew();
         var predicted = htmls.Select(h => (h.Id, Body: HtmlArticleExtractor.Extract(h.Html).Body)).ToList();
         var seconds = clock.Elapsed.TotalSeconds;
@@ -47,15 +46,6 @@ public static class ExtractionEvaluation
         }
         double p = precisions.Count == 0 ? 0 : precisions.Average(), r = recalls.Count == 0 ? 0 : recalls.Average();
         return new ExtractionScore(p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), predicted.Count, seconds, perPage);
-    }
-
-    private static byte[] ReadBytes(string path)
-    {
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return File.ReadAllBytes(path);
-        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gz.CopyTo(buffer);
-        return buffer.ToArray();
     }
 
     /// <summary>Counts of 4-word shingles over \w+ tokens (letters, digits, marks and connectors, as Python's Unicode \w).</summary>

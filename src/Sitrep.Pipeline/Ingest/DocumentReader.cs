@@ -22,12 +22,9 @@ public sealed class DocumentReader(EntityRecognizer? entities)
     /// <summary>Ids come from the raw bytes, so the same input always gets the same id.</summary>
     public static string IdFor(ReadOnlySpan<byte> raw) => "d-" + Convert.ToHexStringLower(SHA256.HashData(raw))[..16];
 
-    /// <summary>The most a compressed page may expand to: a defence against archives built to exhaust memory.</summary>
-    public const long MaxExpandedBytes = 64L * 1024 * 1024;
-
     public Document Read(string source, byte[] raw, int? yearHint = null)
     {
-        var bytes = source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Gunzip(raw) : raw;
+        var bytes = Gzip.IsCompressed(source) ? Gzip.Expand(raw) : raw;
         var decoded = TextDecoder.Decode(bytes);
         if (LooksLikeFeed(decoded.Text))
             throw new InputRejectedException("an RSS, Atom or XML document; this version of sitrep reads articles as text or HTML pages");
@@ -78,24 +75,6 @@ public sealed class DocumentReader(EntityRecognizer? entities)
             Quantities = QuantityTagger.Tag(body, times),
             Fingerprint = Fingerprinter.Compute(body),
         };
-    }
-
-    private static byte[] Gunzip(byte[] raw)
-    {
-        try
-        {
-            using var gz = new System.IO.Compression.GZipStream(new MemoryStream(raw), System.IO.Compression.CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = new byte[81920];
-            int n;
-            while ((n = gz.Read(buffer)) > 0)
-            {
-                output.Write(buffer, 0, n);
-                if (output.Length > MaxExpandedBytes) throw new InputRejectedException($"expands to more than {MaxExpandedBytes >> 20} MB when decompressed");
-            }
-            return output.ToArray();
-        }
-        catch (InvalidDataException) { throw new InputRejectedException("not a valid gzip file"); }
     }
 
     private static bool LooksLikeFeed(string text)
