@@ -1,3 +1,5 @@
+using Sitrep.Core.Claims;
+using Sitrep.Core.Events;
 using Sitrep.Core.Documents;
 using Sitrep.Core.Entities;
 using Sitrep.Core.Time;
@@ -53,6 +55,10 @@ public interface IDocumentStore : IDisposable
     IReadOnlyList<Quantity> Quantities(string documentId);
     /// <summary>Every quantity with its document and text, in document order.</summary>
     IEnumerable<StoredQuantity> AllQuantities();
+    /// <summary>A document's claims, one per sentence, in text order.</summary>
+    IReadOnlyList<Claim> Claims(string documentId);
+    /// <summary>The events a document's sentences report, in text order, with spans into its body.</summary>
+    IReadOnlyList<EventMention> Events(string documentId);
     /// <summary>Every mention with its document and text, ordered by type, then text, then document order.</summary>
     IEnumerable<StoredMention> AllMentions();
     /// <summary>Documents whose publication date is still unknown.</summary>

@@ -1,3 +1,4 @@
+using Sitrep.Text.Events;
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using Sitrep.Store;
@@ -42,18 +43,26 @@ internal static class CommonOptions
     }
 
     /// <summary>
-    /// The document reader with the entity model. Without a model names are not extracted (a warning says so); a model
-    /// that does not match the word lists is an error, since its names would be silently worse.
+    /// The document reader with the entity model and the claim and event lexicons. Without a model names are not
+    /// extracted (a warning says so); a model that does not match the word lists, or a malformed lexicon, is an error,
+    /// since the results would be silently worse.
     /// </summary>
     public static DocumentReader? Reader(bool quiet)
     {
+        EventReader? events;
+        try { events = Resources.LoadEventReader(); }
+        catch (Exception e) when (e is FormatException or FileNotFoundException)
+        {
+            Console.Error.WriteLine($"sitrep: {e.Message}");
+            return null;
+        }
         var path = Resources.Find(Resources.EntityModel);
         if (path is null || Resources.LoadLexicon() is not { } lexicon)
         {
             if (!quiet) Console.Error.WriteLine($"warning: no entity model found ({Resources.EntityModel}); names will not be extracted");
-            return new DocumentReader(null);
+            return new DocumentReader(null, events);
         }
-        try { return new DocumentReader(new EntityRecognizer(EntityModel.Load(path), lexicon)); }
+        try { return new DocumentReader(new EntityRecognizer(EntityModel.Load(path), lexicon), events); }
         catch (InvalidOperationException e)
         {
             Console.Error.WriteLine($"sitrep: {path}: {e.Message}");

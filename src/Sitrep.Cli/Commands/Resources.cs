@@ -13,6 +13,8 @@ internal static class Resources
     public const string WordLists = "data/lexicon";
     public const string Cities = "artifacts/gazetteer/cities.tsv";
     public const string GazetteerTables = "data/gazetteer";
+    public const string ClaimCues = "data/claims";
+    public const string EventTriggers = "data/events";
 
     /// <summary>GeoNames' cities with the country table, or null (and a warning) when the build has not made them.</summary>
     public static Sitrep.Resolve.Gazetteer? LoadGazetteer()
@@ -43,6 +45,17 @@ internal static class Resources
             return null;
         }
         return Lexicon.Load(lists, Find(Cities), Find(Clusters));
+    }
+
+    /// <summary>The claim and event lexicons, or null (and a warning) when they are missing.</summary>
+    public static Text.Events.EventReader? LoadEventReader()
+    {
+        if (Find(ClaimCues) is not { } claims || Find(EventTriggers) is not { } events)
+        {
+            Console.Error.WriteLine($"warning: no claim or event lexicons ({ClaimCues}, {EventTriggers}); claims and events will not be extracted");
+            return null;
+        }
+        return new Text.Events.EventReader(Text.Claims.ClaimLexicon.Load(claims), Text.Events.EventLexicon.Load(events));
     }
 
     public static EntityModel? LoadEntities(string? path)

@@ -1,3 +1,5 @@
+using Sitrep.Core.Claims;
+using Sitrep.Core.Events;
 using Sitrep.Core.Time;
 
 namespace Sitrep.Core.Documents;
@@ -26,6 +28,9 @@ public sealed record Document
     public IReadOnlyList<Mention> Mentions { get; init; } = [];
     public IReadOnlyList<TimeExpression> Times { get; init; } = [];
     public IReadOnlyList<Quantity> Quantities { get; init; } = [];
+    /// <summary>One claim per sentence: who says it (null for the outlet's own voice) and how.</summary>
+    public IReadOnlyList<Claim> Claims { get; init; } = [];
+    public IReadOnlyList<EventMention> Events { get; init; } = [];
     public required DocumentFingerprint Fingerprint { get; init; }
     public string? DuplicateOf { get; init; }
 }

@@ -7,6 +7,7 @@ using Sitrep.Ingest.Dedup;
 using Sitrep.Ingest.Html;
 using Sitrep.Ingest.PlainText;
 using Sitrep.Text.Entities;
+using Sitrep.Text.Events;
 using Sitrep.Text.Quantities;
 using Sitrep.Text.Time;
 
@@ -14,10 +15,10 @@ namespace Sitrep.Pipeline.Ingest;
 
 /// <summary>
 /// Raw bytes to a <see cref="Document"/>: decompress and decode, extract the article (from text or an HTML page), date it,
-/// find its names, times and quantities, fingerprint it.
-/// No store, no I/O. Holds per-worker state (the entity recognizer): one reader per thread.
+/// find its names, times and quantities, credit its sentences to their sources and find the events it reports,
+/// fingerprint it. No store, no I/O. Holds per-worker state (the recognizers' buffers): one reader per thread.
 /// </summary>
-public sealed class DocumentReader(EntityRecognizer? entities)
+public sealed class DocumentReader(EntityRecognizer? entities, EventReader? events = null)
 {
     /// <summary>Ids come from the raw bytes, so the same input always gets the same id.</summary>
     public static string IdFor(ReadOnlySpan<byte> raw) => "d-" + Convert.ToHexStringLower(SHA256.HashData(raw))[..16];
@@ -55,6 +56,11 @@ public sealed class DocumentReader(EntityRecognizer? entities)
         var times = TimeTagger.Tag(body, dating.Date.AnchorDay);
         var guessed = LanguageGuesser.Guess(title + "\n" + body);
         var language = guessed != "und" ? guessed : declaredLanguage ?? "und";
+        // the entity model and the event lexicons were written for English; on other languages they would invent names and events
+        var english = language == "en";
+        var mentions = english ? entities?.Recognize(body) ?? [] : [];
+        var quantities = QuantityTagger.Tag(body, times);
+        var (claims, happenings) = english && events is not null ? events.Read(body, mentions, times, quantities) : ([], []);
         return new Document
         {
             Id = IdFor(raw),
@@ -69,10 +75,11 @@ public sealed class DocumentReader(EntityRecognizer? entities)
             HeaderDate = headerDate,
             Body = body,
             Cut = cut,
-            // the entity model was trained on English; on other languages it would invent names
-            Mentions = language == "en" ? entities?.Recognize(body) ?? [] : [],
+            Mentions = mentions,
             Times = times,
-            Quantities = QuantityTagger.Tag(body, times),
+            Quantities = quantities,
+            Claims = claims,
+            Events = happenings,
             Fingerprint = Fingerprinter.Compute(body),
         };
     }

@@ -103,5 +103,35 @@ internal static class Migrations
                 lon REAL NOT NULL
             );
             """),
+        (7, "claims and event mentions", """
+            CREATE TABLE claims (
+                document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                source_start INTEGER,
+                source_end INTEGER,
+                cue TEXT,
+                stance TEXT NOT NULL,
+                PRIMARY KEY (document, seq)
+            ) WITHOUT ROWID;
+            CREATE TABLE event_mentions (
+                document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                seq INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                trigger_start INTEGER NOT NULL,
+                trigger_end INTEGER NOT NULL,
+                sentence_start INTEGER NOT NULL,
+                sentence_end INTEGER NOT NULL,
+                actors TEXT NOT NULL,
+                place_start INTEGER,
+                place_end INTEGER,
+                time_start INTEGER,
+                time_end INTEGER,
+                quantities TEXT NOT NULL,
+                claim INTEGER,
+                PRIMARY KEY (document, seq)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

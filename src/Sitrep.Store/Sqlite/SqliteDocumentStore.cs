@@ -1,3 +1,5 @@
+using Sitrep.Core.Claims;
+using Sitrep.Core.Events;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -112,6 +114,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
         WriteMentions(d);
         WriteTimes(d.Id, d.Body, d.Times);
         WriteQuantities(d);
+        WriteClaims(d);
+        WriteEvents(d);
         AddSource(d.Id, d.Source);
     }
 
@@ -130,6 +134,79 @@ public sealed class SqliteDocumentStore : IDocumentStore
         WriteMentions(d);
         WriteTimes(d.Id, d.Body, d.Times);
         WriteQuantities(d);
+        WriteClaims(d);
+        WriteEvents(d);
+    }
+
+    private void WriteClaims(Document d)
+    {
+        using (var del = Command("DELETE FROM claims WHERE document = $d", ("$d", d.Id))) del.ExecuteNonQuery();
+        if (d.Claims.Count == 0) return;
+        using var c = Command("INSERT INTO claims VALUES ($d, $n, $s, $e, $ss, $se, $cue, $stance)",
+            ("$d", d.Id), ("$n", 0), ("$s", 0), ("$e", 0), ("$ss", null), ("$se", null), ("$cue", null), ("$stance", ""));
+        for (var i = 0; i < d.Claims.Count; i++)
+        {
+            var claim = d.Claims[i];
+            c.Parameters["$n"].Value = i;
+            c.Parameters["$s"].Value = claim.Span.Start;
+            c.Parameters["$e"].Value = claim.Span.End;
+            c.Parameters["$ss"].Value = (object?)claim.Source?.Start ?? DBNull.Value;
+            c.Parameters["$se"].Value = (object?)claim.Source?.End ?? DBNull.Value;
+            c.Parameters["$cue"].Value = (object?)claim.Cue ?? DBNull.Value;
+            c.Parameters["$stance"].Value = Claim.StanceName(claim.Stance);
+            c.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<Claim> Claims(string documentId)
+    {
+        using var c = Command("SELECT start, end, source_start, source_end, cue, stance FROM claims WHERE document = $d ORDER BY seq", ("$d", documentId));
+        using var r = c.ExecuteReader();
+        var list = new List<Claim>();
+        while (r.Read())
+            list.Add(new Claim(new TextSpan(r.GetInt32(0), r.GetInt32(1)), r.IsDBNull(2) ? null : new TextSpan(r.GetInt32(2), r.GetInt32(3)),
+                r.IsDBNull(4) ? null : r.GetString(4), Claim.ParseStance(r.GetString(5))));
+        return list;
+    }
+
+    private void WriteEvents(Document d)
+    {
+        using (var del = Command("DELETE FROM event_mentions WHERE document = $d", ("$d", d.Id))) del.ExecuteNonQuery();
+        if (d.Events.Count == 0) return;
+        using var c = Command("INSERT INTO event_mentions VALUES ($d, $n, $type, $ts, $te, $ss, $se, $actors, $ps, $pe, $ws, $we, $q, $claim)",
+            ("$d", d.Id), ("$n", 0), ("$type", ""), ("$ts", 0), ("$te", 0), ("$ss", 0), ("$se", 0), ("$actors", ""), ("$ps", null), ("$pe", null),
+            ("$ws", null), ("$we", null), ("$q", ""), ("$claim", null));
+        for (var i = 0; i < d.Events.Count; i++)
+        {
+            var e = d.Events[i];
+            c.Parameters["$n"].Value = i;
+            c.Parameters["$type"].Value = e.Type;
+            c.Parameters["$ts"].Value = e.Trigger.Start;
+            c.Parameters["$te"].Value = e.Trigger.End;
+            c.Parameters["$ss"].Value = e.Sentence.Start;
+            c.Parameters["$se"].Value = e.Sentence.End;
+            c.Parameters["$actors"].Value = SpanList.Format(e.Actors);
+            c.Parameters["$ps"].Value = (object?)e.Place?.Start ?? DBNull.Value;
+            c.Parameters["$pe"].Value = (object?)e.Place?.End ?? DBNull.Value;
+            c.Parameters["$ws"].Value = (object?)e.Time?.Start ?? DBNull.Value;
+            c.Parameters["$we"].Value = (object?)e.Time?.End ?? DBNull.Value;
+            c.Parameters["$q"].Value = SpanList.Format(e.Quantities);
+            c.Parameters["$claim"].Value = (object?)e.Claim ?? DBNull.Value;
+            c.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<EventMention> Events(string documentId)
+    {
+        using var c = Command("SELECT type, trigger_start, trigger_end, sentence_start, sentence_end, actors, place_start, place_end, time_start, time_end, quantities, claim " +
+            "FROM event_mentions WHERE document = $d ORDER BY seq", ("$d", documentId));
+        using var r = c.ExecuteReader();
+        var list = new List<EventMention>();
+        TextSpan? Span(int i) => r.IsDBNull(i) ? null : new TextSpan(r.GetInt32(i), r.GetInt32(i + 1));
+        while (r.Read())
+            list.Add(new EventMention(r.GetString(0), new TextSpan(r.GetInt32(1), r.GetInt32(2)), new TextSpan(r.GetInt32(3), r.GetInt32(4)),
+                SpanList.Parse(r.GetString(5)), Span(6), Span(8), SpanList.Parse(r.GetString(10)), r.IsDBNull(11) ? null : r.GetInt32(11)));
+        return list;
     }
 
     private void WriteQuantities(Document d)
@@ -383,7 +460,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 Cut = JsonSerializer.Deserialize(r.GetString(16), StoreJson.Default.ListCutText) ?? [],
                 Fingerprint = new DocumentFingerprint(r.GetString(17), []), DuplicateOf = S(18),
             };
-            yield return document with { Mentions = Mentions(document.Id), Times = Times(document.Id), Quantities = Quantities(document.Id) };
+            yield return document with
+            {
+                Mentions = Mentions(document.Id), Times = Times(document.Id), Quantities = Quantities(document.Id),
+                Claims = Claims(document.Id), Events = Events(document.Id),
+            };
         }
     }
 

@@ -1,0 +1,46 @@
+using Sitrep.Core.Claims;
+using Sitrep.Core.Documents;
+using Sitrep.Core.Events;
+using Sitrep.Core.Time;
+using Sitrep.Text.Claims;
+using Sitrep.Text.Sentences;
+using Sitrep.Text.Tokens;
+
+namespace Sitrep.Text.Events;
+
+/// <summary>
+/// The last reading stage: one pass over a document's sentences that credits each to its source (a claim) and finds
+/// the events it reports, on top of the names, times and quantities found before. One reader per thread.
+/// </summary>
+public sealed class EventReader(ClaimLexicon claims, EventLexicon events)
+{
+    private readonly ClaimTagger _claims = new(claims);
+    private readonly EventTagger _events = new(events);
+
+    public EventLexicon Events => events;
+
+    /// <summary>Loads the lexicons of data/claims and data/events under <paramref name="dataDirectory"/>.</summary>
+    public static EventReader Load(string dataDirectory) =>
+        new(ClaimLexicon.Load(Path.Combine(dataDirectory, "claims")), EventLexicon.Load(Path.Combine(dataDirectory, "events")));
+
+    /// <param name="mentions">Entity mentions in text order.</param>
+    /// <param name="times">Time expressions in text order.</param>
+    /// <param name="quantities">Quantities in text order.</param>
+    public (List<Claim> Claims, List<EventMention> Events) Read(string body, IReadOnlyList<Mention> mentions, IReadOnlyList<TimeExpression> times, IReadOnlyList<Quantity> quantities)
+    {
+        var sentences = SentenceSplitter.Split(body);
+        var claimList = new List<Claim>(sentences.Count);
+        var eventList = new List<EventMention>();
+        var speakers = new ClaimTagger.Speakers();
+        var context = new EventTagger.Context();
+        var cursor = 0;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var s = SentenceTokens.Of(body, i, sentences[i], Tokenizer.Tokenize(body, sentences[i].Start, sentences[i].End), mentions, ref cursor);
+            claimList.Add(_claims.Tag(s, speakers));
+            _events.Tag(s, times, quantities, i, context, eventList);
+        }
+        ClaimTagger.CarryQuotes(body, sentences, claimList);
+        return (claimList, eventList);
+    }
+}
