@@ -44,7 +44,7 @@ public class SamplesTests
         using var dir = new TempDir();
         using var store = Ingested(dir);
         using var buffer = new MemoryStream();
-        ExportWriter.WriteJson(store, Sitrep.Pipeline.Show.Entities.Of(store, TestModels.Gazetteer()), buffer, DateTimeOffset.UnixEpoch);
+        ExportWriter.WriteJson(store, TestModels.Story(store), buffer, DateTimeOffset.UnixEpoch);
         using var json = JsonDocument.Parse(buffer.ToArray());
         var root = json.RootElement;
         Assert.Equal("sitrep-export", root.GetProperty("format").GetString());
@@ -69,7 +69,7 @@ public class SamplesTests
         using var dir = new TempDir();
         using var store = Ingested(dir);
         using var buffer = new MemoryStream();
-        ExportWriter.WriteJson(store, Sitrep.Pipeline.Show.Entities.Of(store, TestModels.Gazetteer()), buffer, DateTimeOffset.UnixEpoch);
+        ExportWriter.WriteJson(store, TestModels.Story(store), buffer, DateTimeOffset.UnixEpoch);
         var root = JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
         return (root, root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("body").GetString()!));
     }
@@ -113,13 +113,13 @@ public class SamplesTests
         using var dir = new TempDir();
         using var store = Ingested(dir);
         using var buffer = new MemoryStream();
-        ExportWriter.WriteJsonLines(store, Sitrep.Pipeline.Show.Entities.Of(store), buffer, DateTimeOffset.UnixEpoch);
+        ExportWriter.WriteJsonLines(store, TestModels.Story(store), buffer, DateTimeOffset.UnixEpoch);
         var lines = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("header", JsonDocument.Parse(lines[0]).RootElement.GetProperty("kind").GetString());
         Assert.Equal(9, lines.Skip(1).Count(l => JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString() == "document"));
 
-        var files = ExportWriter.WriteCsv(store, Sitrep.Pipeline.Show.Entities.Of(store), dir.Combine("csv"));
-        Assert.Equal(["documents.csv", "entities.csv", "mentions.csv", "times.csv", "quantities.csv", "claims.csv", "events.csv"], files.Select(Path.GetFileName));
+        var files = ExportWriter.WriteCsv(store, TestModels.Story(store), dir.Combine("csv"));
+        Assert.Equal(["documents.csv", "entities.csv", "mentions.csv", "times.csv", "quantities.csv", "claims.csv", "events.csv", "event_reports.csv", "event_conflicts.csv"], files.Select(Path.GetFileName));
         var csv = File.ReadAllText(dir.Combine("csv/documents.csv"));
         Assert.StartsWith("id,source,outlet,title", csv);
         Assert.Contains("\"Kremlin blames Kyiv for \"\"sabotage\"\" at Novaya Kakhovka dam\"", csv);
@@ -131,7 +131,7 @@ public class SamplesTests
         using var dir = new TempDir();
         using var store = Ingested(dir);
         var w = new StringWriter();
-        BriefWriter.Write(store, w, DateTimeOffset.UnixEpoch);
+        BriefWriter.Write(store, TestModels.Story(store), w, DateTimeOffset.UnixEpoch);
         var brief = w.ToString();
         Assert.Contains("9 articles (1 syndicated copy)", brief);
         Assert.Contains("## People", brief);

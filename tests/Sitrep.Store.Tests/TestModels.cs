@@ -16,7 +16,12 @@ internal static class TestModels
             File.Exists(clusters) ? clusters : null);
     });
 
-    public static DocumentReader Reader() => new(new EntityRecognizer(Entities.Value, Lists.Value));
+    private static readonly Lazy<Sitrep.Text.Events.EventReader> Events = new(() => Sitrep.Text.Events.EventReader.Load(Path.Combine(TestPaths.RepoRoot, "data")));
+
+    public static DocumentReader Reader() => new(new EntityRecognizer(Entities.Value, Lists.Value), Events.Value);
+
+    /// <summary>The store resolved into entities (on the map), claims and events.</summary>
+    public static Sitrep.Core.Events.Story Story(IDocumentStore store) => Sitrep.Pipeline.Show.Stories.Of(store, Gazetteer(), Events.Value.Events.Affiliations);
 
     private static readonly Lazy<Sitrep.Resolve.Gazetteer> Places = new(() =>
         Sitrep.Resolve.Gazetteer.Load(Path.Combine(TestPaths.RepoRoot, "artifacts", "gazetteer", "cities.tsv"), Path.Combine(TestPaths.RepoRoot, "data", "gazetteer")));

@@ -7,7 +7,7 @@ namespace Sitrep.Cli.Commands;
 
 internal static class EvalCommand
 {
-    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.") { Ner(), Time(), Resolve(), Extract() };
+    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.") { Ner(), Time(), Resolve(), Events(), Extract() };
 
     private static Command Extract()
     {
@@ -63,6 +63,42 @@ internal static class EvalCommand
             Console.WriteLine($"pairwise precision {s.PairPrecision:0.0000}, recall {s.PairRecall:0.0000}, F1 {s.PairF1:0.0000} ({s.GoldPairs} gold pairs, {s.FoundPairs} joined)");
             Console.WriteLine(s.Violations.Count == 0 ? "no must-not-merge pair merged" : "merged although they must not be: " + string.Join("; ", s.Violations));
             foreach (var m in s.MissedPairs) Console.WriteLine($"  not joined: {m}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Events()
+    {
+        var gold = new Option<string>("--gold") { Description = "Gold events in the format of seeds.gold.json (events with type, dates, place, actor and documents)", Required = true };
+        var json = CommonOptions.Json("the scores");
+        var command = new Command("events", CommonOptions.Example("Score events: recall of the gold events, how many are merged across all their articles, and the share of system events that match one.",
+            "sitrep eval events --gold ../shared/corpus/seeds.gold.json --db seeds.db"))
+        {
+            gold, json,
+        };
+        command.SetAction(parse => CommonOptions.WithStore(parse, store =>
+        {
+            var path = parse.GetValue(gold)!;
+            if (!File.Exists(path)) { Console.Error.WriteLine($"sitrep: {path}: no such file"); return 1; }
+            var story = Resources.LoadStory(store);
+            var sources = store.Documents().Select(d => (d.Id, d.Source)).ToList();
+            Pipeline.Evaluation.EventScore s;
+            try { s = Pipeline.Evaluation.EventEvaluation.Evaluate(path, story, sources); }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                Console.Error.WriteLine($"sitrep: {path}: not a gold file of the expected form ({e.Message})");
+                return 1;
+            }
+            if (parse.GetValue(json))
+            {
+                Output.Json(new { event_recall = s.EventRecall, merge_recall = s.MergeRecall, matched_share = s.MatchedShare, matched = s.Matched, missed = s.Missed });
+                return 0;
+            }
+            Console.WriteLine($"event recall {s.EventRecall:0.000} ({s.Matched.Count} of {s.GoldEvents}), merge recall {s.MergeRecall:0.000}, " +
+                              $"matched share {s.MatchedShare:0.000} of {s.SystemEvents} system events");
+            if (s.Missed.Count > 0) Console.WriteLine("missed: " + string.Join(", ", s.Missed));
+            if (s.Unmerged.Count > 0) Console.WriteLine("found but not in every gold article: " + string.Join(", ", s.Unmerged));
             return 0;
         }));
         return command;

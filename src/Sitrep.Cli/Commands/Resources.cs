@@ -58,6 +58,19 @@ internal static class Resources
         return new Text.Events.EventReader(Text.Claims.ClaimLexicon.Load(claims), Text.Events.EventLexicon.Load(events));
     }
 
+    /// <summary>The store resolved into entities, claims and events, with whatever gazetteer and event lexicon are found.</summary>
+    public static Core.Events.Story LoadStory(Store.IDocumentStore store)
+    {
+        IReadOnlyDictionary<string, string>? affiliations = null;
+        if (Find(EventTriggers) is { } events)
+        {
+            try { affiliations = Text.Events.EventLexicon.Load(events).Affiliations; }
+            catch (Exception e) when (e is FormatException or FileNotFoundException) { Console.Error.WriteLine($"warning: {e.Message}; events are left out"); }
+        }
+        else Console.Error.WriteLine($"warning: no event lexicon ({EventTriggers}); events are left out");
+        return Pipeline.Show.Stories.Of(store, LoadGazetteer(), affiliations);
+    }
+
     public static EntityModel? LoadEntities(string? path)
     {
         path ??= Find(EntityModel);

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sitrep.Core.Documents;
+using Sitrep.Core.Claims;
 using Sitrep.Core.Entities;
+using Sitrep.Core.Events;
 using Sitrep.Core.Time;
 
 namespace Sitrep.Store.Export;
@@ -11,7 +13,7 @@ public enum ExportFormat { Json, Jsonl, Csv, GeoJson }
 
 /// <summary>
 /// Writes the store in the public export format, version 1 (spec/export-v1.md). Streams record by record, so an
-/// export never holds the corpus in memory. Record kinds not produced yet are written empty, as the contract asks.
+/// export never holds the corpus's documents in memory; entities, claims and events come resolved.
 /// </summary>
 public static class ExportWriter
 {
@@ -22,7 +24,7 @@ public static class ExportWriter
 
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void WriteJson(IDocumentStore store, IReadOnlyList<Entity> entities, Stream output, DateTimeOffset generated)
+    public static void WriteJson(IDocumentStore store, Story story, Stream output, DateTimeOffset generated)
     {
         using var w = new Utf8JsonWriter(output, WriterOptions);
         w.WriteStartObject();
@@ -30,18 +32,15 @@ public static class ExportWriter
         w.WriteNumber("version", Version);
         w.WriteString("generated", generated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
         WriteArray(w, "documents", store.Documents(), WriteDocument);
-        WriteArray(w, "entities", entities, WriteEntity);
+        WriteArray(w, "entities", story.Entities, WriteEntity);
         WriteArray(w, "times", store.AllTimes(), WriteTime);
         WriteArray(w, "quantities", store.AllQuantities(), WriteQuantity);
-        foreach (var kind in Kinds.Skip(4))
-        {
-            w.WriteStartArray(kind);
-            w.WriteEndArray();
-        }
+        WriteArray(w, "claims", story.Claims, WriteClaim);
+        WriteArray(w, "events", story.Events, WriteEvent);
         w.WriteEndObject();
     }
 
-    public static void WriteJsonLines(IDocumentStore store, IReadOnlyList<Entity> entities, Stream output, DateTimeOffset generated)
+    public static void WriteJsonLines(IDocumentStore store, Story story, Stream output, DateTimeOffset generated)
     {
         var options = new JsonWriterOptions { Encoder = WriterOptions.Encoder };
         using var w = new Utf8JsonWriter(output, options);
@@ -62,9 +61,11 @@ public static class ExportWriter
             }
         }
         Lines(store.Documents(), "document", WriteDocument);
-        Lines(entities, "entity", WriteEntity);
+        Lines(story.Entities, "entity", WriteEntity);
         Lines(store.AllTimes(), "time", WriteTime);
         Lines(store.AllQuantities(), "quantity", WriteQuantity);
+        Lines(story.Claims, "claim", WriteClaim);
+        Lines(story.Events, "event", WriteEvent);
     }
 
     /// <summary>Streams one record kind as a JSON array, flushing as it goes so memory stays flat.</summary>
@@ -77,6 +78,93 @@ public static class ExportWriter
             if (w.BytesPending > 1 << 16) w.Flush();
         }
         w.WriteEndArray();
+    }
+
+    private static void WriteClaim(Utf8JsonWriter w, ResolvedClaim c, string? kind = null)
+    {
+        w.WriteStartObject();
+        if (kind is not null) w.WriteString("kind", kind);
+        w.WriteString("id", c.Id);
+        w.WriteString("document", c.Document);
+        w.WriteNumber("start", c.Claim.Span.Start);
+        w.WriteNumber("end", c.Claim.Span.End);
+        w.WriteString("text", c.Text);
+        w.WriteString("source", c.SourceEntity);
+        w.WriteString("source_text", c.SourceText);
+        w.WriteString("cue", c.Claim.Cue);
+        w.WriteString("stance", Claim.StanceName(c.Claim.Stance));
+        if (c.Claim.Source is { } s)
+        {
+            w.WriteNumber("source_start", s.Start);
+            w.WriteNumber("source_end", s.End);
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteEvent(Utf8JsonWriter w, Event e, string? kind = null)
+    {
+        w.WriteStartObject();
+        if (kind is not null) w.WriteString("kind", kind);
+        w.WriteString("id", e.Id);
+        w.WriteString("type", e.Type);
+        w.WriteString("date", e.Date?.Value);
+        w.WriteString("date_precision", e.Date?.Precision);
+        w.WriteString("date_from", e.Date is null ? null : e.Date.FromText ? "text" : "published");
+        if (e.Date is { Precision: "range" } range)
+        {
+            w.WriteStartArray("date_range");
+            w.WriteStringValue(Day(range.From));
+            w.WriteStringValue(Day(range.To));
+            w.WriteEndArray();
+        }
+        w.WriteString("place", e.Place);
+        w.WriteStartArray("actors");
+        foreach (var a in e.Actors) w.WriteStringValue(a);
+        w.WriteEndArray();
+        w.WriteString("summary", e.Summary);
+        w.WriteStartArray("quantities");
+        foreach (var q in e.Quantities)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("value", q.Value);
+            if (q.Of is { } of) w.WriteNumber("of", of);
+            w.WriteString("unit", q.Unit);
+            w.WriteString("text", q.Text);
+            w.WriteString("document", q.Document);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("status", e.Status);
+        w.WriteStartArray("reports");
+        foreach (var r in e.Reports)
+        {
+            w.WriteStartObject();
+            w.WriteString("document", r.Document);
+            w.WriteString("claim", r.ClaimId);
+            w.WriteNumber("start", r.Span.Start);
+            w.WriteNumber("end", r.Span.End);
+            w.WriteNumber("trigger_start", r.Trigger.Start);
+            w.WriteNumber("trigger_end", r.Trigger.End);
+            w.WriteString("stance", Claim.StanceName(r.Stance));
+            w.WriteString("date", r.Date?.Value);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("conflicts");
+        foreach (var c in e.Conflicts)
+        {
+            w.WriteStartObject();
+            w.WriteString("field", c.Field);
+            w.WriteStartArray("values");
+            foreach (var v in c.Values) w.WriteStringValue(v);
+            w.WriteEndArray();
+            w.WriteStartArray("documents");
+            foreach (var d in c.Documents) w.WriteStringValue(d);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void WriteQuantity(Utf8JsonWriter w, StoredQuantity s, string? kind = null)
@@ -146,28 +234,44 @@ public static class ExportWriter
     }
 
     /// <summary>
-    /// GeoJSON: one Point feature per place with coordinates. Events will join them as features of their own when they
-    /// are extracted; for now the map shows where the stories are.
+    /// GeoJSON: one Point feature per event whose place has coordinates (properties.kind "event"), then one per place
+    /// (properties.kind "place"), so one file shows what happened where and every place the stories name.
     /// </summary>
-    public static void WriteGeoJson(IReadOnlyList<Entity> entities, Stream output)
+    public static void WriteGeoJson(Story story, Stream output)
     {
         using var w = new Utf8JsonWriter(output, WriterOptions);
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
         w.WriteStartArray("features");
-        foreach (var e in entities.Where(e => e.Geo is not null))
+        var places = story.Entities.Where(e => e.Geo is not null).ToDictionary(e => e.Id);
+        foreach (var v in story.Events)
+        {
+            if (v.Place is null || !places.TryGetValue(v.Place, out var at)) continue;
+            w.WriteStartObject();
+            w.WriteString("type", "Feature");
+            w.WriteString("id", v.Id);
+            WritePoint(w, at.Geo!);
+            w.WriteStartObject("properties");
+            w.WriteString("kind", "event");
+            w.WriteString("type", v.Type);
+            w.WriteString("date", v.Date?.Value);
+            w.WriteString("date_precision", v.Date?.Precision);
+            w.WriteString("place", at.Id);
+            w.WriteString("place_name", at.Name);
+            w.WriteString("status", v.Status);
+            w.WriteString("summary", v.Summary);
+            w.WriteNumber("reports", v.Reports.Count);
+            w.WriteNumber("conflicts", v.Conflicts.Count);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        foreach (var e in places.Values)
         {
             var g = e.Geo!;
             w.WriteStartObject();
             w.WriteString("type", "Feature");
             w.WriteString("id", e.Id);
-            w.WriteStartObject("geometry");
-            w.WriteString("type", "Point");
-            w.WriteStartArray("coordinates");
-            w.WriteNumberValue(g.Lon);
-            w.WriteNumberValue(g.Lat);
-            w.WriteEndArray();
-            w.WriteEndObject();
+            WritePoint(w, g);
             w.WriteStartObject("properties");
             w.WriteString("kind", "place");
             w.WriteString("name", e.Name);
@@ -183,8 +287,19 @@ public static class ExportWriter
         w.WriteEndObject();
     }
 
+    private static void WritePoint(Utf8JsonWriter w, GeoPoint g)
+    {
+        w.WriteStartObject("geometry");
+        w.WriteString("type", "Point");
+        w.WriteStartArray("coordinates");
+        w.WriteNumberValue(g.Lon);
+        w.WriteNumberValue(g.Lat);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     /// <summary>One CSV file per record kind in <paramref name="directory"/>: documents.csv, entities.csv, …</summary>
-    public static IReadOnlyList<string> WriteCsv(IDocumentStore store, IReadOnlyList<Entity> entities, string directory)
+    public static IReadOnlyList<string> WriteCsv(IDocumentStore store, Story story, string directory)
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
@@ -208,7 +323,7 @@ public static class ExportWriter
         {
             Csv.Row(f, "id", "type", "name", "aliases", "mention_count", "lat", "lon", "geo_ref", "geo_kind", "country");
             Csv.Row(fm, "entity", "document", "start", "end", "text");
-            foreach (var e in entities)
+            foreach (var e in story.Entities)
             {
                 Csv.Row(f, e.Id, e.Type, e.Name, string.Join("|", e.Aliases), e.Mentions.Count.ToString(CultureInfo.InvariantCulture),
                     e.Geo?.Lat.ToString(CultureInfo.InvariantCulture), e.Geo?.Lon.ToString(CultureInfo.InvariantCulture), e.Geo?.Ref, e.Geo?.Kind, e.Geo?.Country);
@@ -240,16 +355,33 @@ public static class ExportWriter
             }
         }
         written.Add(quantities);
-        foreach (var (kind, header) in new[]
-                 {
-                     ("claims", "id,document,start,end,text,source,source_text,cue,stance"),
-                     ("events", "id,type,date,date_precision,date_from,place,actors,summary,status,reports,conflicts"),
-                 })
+        var claims = Path.Combine(directory, "claims.csv");
+        using (var f = new StreamWriter(claims, false, new UTF8Encoding(false)))
         {
-            var path = Path.Combine(directory, kind + ".csv");
-            File.WriteAllText(path, header + "\n");
-            written.Add(path);
+            Csv.Row(f, "id", "document", "start", "end", "text", "source", "source_text", "cue", "stance");
+            foreach (var c in story.Claims)
+                Csv.Row(f, c.Id, c.Document, N(c.Claim.Span.Start), N(c.Claim.Span.End), c.Text, c.SourceEntity, c.SourceText, c.Claim.Cue, Claim.StanceName(c.Claim.Stance));
         }
+        written.Add(claims);
+        var events = Path.Combine(directory, "events.csv");
+        var reports = Path.Combine(directory, "event_reports.csv");
+        var conflicts = Path.Combine(directory, "event_conflicts.csv");
+        using (var f = new StreamWriter(events, false, new UTF8Encoding(false)))
+        using (var fr = new StreamWriter(reports, false, new UTF8Encoding(false)))
+        using (var fc = new StreamWriter(conflicts, false, new UTF8Encoding(false)))
+        {
+            Csv.Row(f, "id", "type", "date", "date_precision", "date_from", "place", "actors", "summary", "quantities", "status", "reports", "conflicts");
+            Csv.Row(fr, "event", "document", "claim", "start", "end", "stance", "date");
+            Csv.Row(fc, "event", "field", "values", "documents");
+            foreach (var e in story.Events)
+            {
+                Csv.Row(f, e.Id, e.Type, e.Date?.Value, e.Date?.Precision, e.Date is null ? null : e.Date.FromText ? "text" : "published", e.Place, string.Join("|", e.Actors),
+                    e.Summary, string.Join("|", e.Quantities.Select(q => q.Text)), e.Status, N(e.Reports.Count), N(e.Conflicts.Count));
+                foreach (var r in e.Reports) Csv.Row(fr, e.Id, r.Document, r.ClaimId, N(r.Span.Start), N(r.Span.End), Claim.StanceName(r.Stance), r.Date?.Value);
+                foreach (var c in e.Conflicts) Csv.Row(fc, e.Id, c.Field, string.Join("|", c.Values), string.Join("|", c.Documents));
+            }
+        }
+        written.AddRange([events, reports, conflicts]);
         return written;
     }
 
@@ -279,6 +411,8 @@ public static class ExportWriter
         w.WriteString("body", d.Body);
         w.WriteEndObject();
     }
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

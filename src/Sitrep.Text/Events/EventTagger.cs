@@ -53,17 +53,17 @@ public sealed class EventTagger(EventLexicon lexicon)
             if (IncludingFollows(s, segEnd) is { } widened) clause = new TextSpan(clause.Start, s.Tokens[widened].End);
             var place = PlaceOf(s, m, segStart, segEnd, context);
             var counted = Within(quantities, clause, q => q.Span);
-            var people = counted.Any(q => q.Unit is { } u && lexicon.People.Contains(u)) || PeopleFollow(s, m.Last, segEnd);
+            var people = counted.Any(q => q.Unit is { } u && lexicon.People.Contains(u));
             var needs = m.Value.Needs;
             if ((needs.HasFlag(TriggerNeeds.Place) && place is null)
                 || (needs.HasFlag(TriggerNeeds.People) && !people)
-                || (needs.HasFlag(TriggerNeeds.NoPeople) && people)
+                || (needs.HasFlag(TriggerNeeds.NoPeople) && (people || PeopleFollow(s, m.Last, segEnd)))
                 || (needs.HasFlag(TriggerNeeds.Quantity) && counted.Count == 0)
                 || (needs.HasFlag(TriggerNeeds.Person) && !HasPerson(s)))
                 continue;
             _types.Add(m.Value.Type);
             var actor = ActorOf(s, m, segEnd, place);
-            into.Add(new EventMention(m.Value.Type, s.Covering(m.First, m.Last), s.Span, actor is { } a ? [a] : [], place,
+            into.Add(new EventMention(m.Value.Type, s.Covering(m.First, m.Last), s.Span, actor is { } a ? WithSide(s, a) : [], place,
                 TimeOf(s, sentenceTimes, segStart, segEnd, m.First, context), [.. counted.Select(q => q.Span)], claim));
         }
         Remember(s, sentenceTimes, context);
@@ -174,6 +174,24 @@ public sealed class EventTagger(EventLexicon lexicon)
             t = b;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The doer, and the side a nationality or country right before it puts it on: "Ukrainian President Volodymyr
+    /// Zelensky", "the Ukrainian Armed Forces", "Russia's Ministry of Defence".
+    /// </summary>
+    private static List<TextSpan> WithSide(SentenceTokens s, TextSpan doer)
+    {
+        var actors = new List<TextSpan> { doer };
+        var first = 0;
+        while (first < s.Count && s.Tokens[first].Start < doer.Start) first++;
+        if (s.MentionOf(first) is not { Type: "PER" or "ORG" }) return actors;
+        for (var t = first - 1; t >= 0 && t >= first - 4; t--)
+        {
+            if (s.MentionOf(t) is { Type: "MISC" or "LOC" } side) { actors.Add(side.Span); break; }
+            if (!char.IsUpper(s[t][0]) && s[t] is not ("'s" or "’s" or "the")) break;
+        }
+        return actors;
     }
 
     /// <summary>The words after "according to" up to the next comma: a source, never a doer.</summary>

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Sitrep.Core.Claims;
+using Sitrep.Core.Documents;
+using Sitrep.Core.Entities;
+using Sitrep.Core.Events;
+using Sitrep.Core.Time;
+
+namespace Sitrep.Resolve.Events;
+
+/// <summary>
+/// Turns the event reports of many articles into events. A report takes its roles from resolved entities (so Suzha
+/// and Sudzha are one place) and its date from the text's own time expression, else from the article's publication
+/// date. Reports join an event of the same type when nothing contradicts (a different place, a doer of another side,
+/// dates that cannot meet) and something links them (the same place or doer; for reports naming neither, the same
+/// article and day). An undated report may join an event up to a week before its article was published: news reports
+/// what just happened. Disagreements between articles on the number, the date or whether it happened are kept as
+/// conflicts, not resolved.
+/// </summary>
+public static class EventResolver
+{
+    private static readonly TimeSpan NewsWindow = TimeSpan.FromDays(7);
+
+    /// <param name="affiliations">Words for a party ("Russian", "Kremlin") and the country they stand for.</param>
+    public static Story Resolve(IEnumerable<Document> documents, IReadOnlyList<Entity> entities, IReadOnlyDictionary<string, string> affiliations)
+    {
+        var byMention = new Dictionary<(string Document, int Start, int End), Entity>();
+        foreach (var e in entities)
+            foreach (var m in e.Mentions)
+                byMention.TryAdd((m.Document, m.Span.Start, m.Span.End), e);
+        var byName = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in entities.OrderBy(e => e.Type == "LOC" ? 0 : 1).ThenByDescending(e => e.Mentions.Count))
+            foreach (var alias in e.Aliases.Prepend(e.Name))
+                byName.TryAdd(alias, e);
+
+        var countries = new HashSet<string>(affiliations.Values, StringComparer.OrdinalIgnoreCase);
+        var claims = new List<ResolvedClaim>();
+        var reports = new List<Report>();
+        var order = 0;
+        foreach (var d in documents)
+        {
+            if (d.DuplicateOf is not null) continue;
+            var mentions = d.Mentions.OrderBy(m => m.Span.Start).ToList();
+            var docClaims = new List<ResolvedClaim>(d.Claims.Count);
+            foreach (var c in d.Claims)
+            {
+                var source = c.Source is { } s ? HeadMention(d.Id, mentions, s, byMention) : null;
+                docClaims.Add(new ResolvedClaim(ClaimId(d.Id, c.Span), d.Id, c, c.Span.Of(d.Body), source?.Id, c.Source?.Of(d.Body)));
+            }
+            claims.AddRange(docClaims);
+            foreach (var e in d.Events)
+            {
+                var claim = e.Claim is { } ci && ci < docClaims.Count ? docClaims[ci] : null;
+                // a nationality stands for its country ("Russian troops" act for Russia); a named actor keeps its side beside it
+                var actors = new List<Entity>();
+                Entity? side = null;
+                foreach (var a in e.Actors)
+                    if (byMention.TryGetValue((d.Id, a.Start, a.End), out var actor))
+                    {
+                        var party = PartyOf(actor, affiliations, countries, byName);
+                        side ??= party;
+                        if (actor.Type == "MISC" && party is not null) continue;
+                        if (!actors.Contains(actor)) actors.Add(actor);
+                    }
+                if (side is not null && !actors.Contains(side)) actors.Add(side);
+                var place = e.Place is { } p && byMention.TryGetValue((d.Id, p.Start, p.End), out var pe) && pe.Type == "LOC" ? pe : null;
+                var date = e.Time is { } t && d.Times.FirstOrDefault(x => x.Span == t) is { Value: { } v } && EventDate.FromTimex(v) is { } fromText
+                    ? fromText
+                    : Published(d.Published);
+                var quantities = e.Quantities.Select(q => d.Quantities.FirstOrDefault(x => x.Span == q)).Where(q => q.Span.Length > 0)
+                    .Select(q => new EventQuantity(q.Value, q.Of, q.Unit, q.Span.Of(d.Body), d.Id)).ToList();
+                reports.Add(new Report(order++, d.Id, e, claim, actors, side, place, date, quantities, e.Sentence.Of(d.Body)));
+            }
+        }
+        return new Story(entities, claims, Cluster(reports));
+    }
+
+    private sealed record Report(int Order, string Document, EventMention Mention, ResolvedClaim? Claim, List<Entity> Actors, Entity? Party, Entity? Place,
+        EventDate? Date, List<EventQuantity> Quantities, string Sentence)
+    {
+        public Entity? Doer => Actors.Count > 0 ? Actors[0] : null;
+    }
+
+    private static List<Event> Cluster(List<Report> reports)
+    {
+        var clusters = new List<List<Report>>();
+        // text-dated reports first, so that undated ones join the events they can be placed in
+        foreach (var r in reports.OrderBy(r => r.Date is { FromText: true } ? 0 : 1).ThenBy(r => r.Date?.Days ?? int.MaxValue).ThenBy(r => r.Order))
+        {
+            var home = clusters.FirstOrDefault(c => c[0].Mention.Type == r.Mention.Type && Joins(c, r));
+            if (home is null) clusters.Add([r]);
+            else home.Add(r);
+        }
+        return [.. clusters.Select(Build).OrderBy(e => e.Date?.From ?? DateOnly.MaxValue).ThenBy(e => e.Id, StringComparer.Ordinal)];
+    }
+
+    private static bool Joins(List<Report> cluster, Report r)
+    {
+        var linked = false;
+        foreach (var c in cluster)
+        {
+            var samePlace = c.Place is not null && r.Place is not null && (c.Place == r.Place || RegionOf(c.Place, r.Place));
+            if (c.Place is not null && r.Place is not null && !samePlace) return false;
+            if (c.Party is not null && r.Party is not null && c.Party != r.Party) return false;
+            if (!DatesMeet(c, r)) return false;
+            linked |= samePlace || c.Actors.Intersect(r.Actors).Any()
+                || c.Quantities.Any(q => r.Quantities.Any(x => x.Value == q.Value && x.Unit == q.Unit && x.Of == q.Of))
+                || (c.Document == r.Document && c.Place is null && r.Place is null && c.Actors.Count == 0 && r.Actors.Count == 0 && c.Date is { FromText: true } && c.Date == r.Date);
+        }
+        return linked;
+    }
+
+    /// <summary>"Kursk" and "Kursk region": news names a region by its capital, so the two may be one place in a report.</summary>
+    private static bool RegionOf(Entity a, Entity b)
+    {
+        static bool Regional(string name) => name.EndsWith(" region", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" oblast", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(" province", StringComparison.OrdinalIgnoreCase);
+        static string Stem(string name) => name.Split(' ')[0];
+        var (city, region) = Regional(a.Name) ? (b, a) : (a, b);
+        return Regional(region.Name) && !Regional(city.Name) && !city.Name.Contains(' ')
+            && string.Equals(NameKey.Of(Stem(region.Name)), NameKey.Of(city.Name), StringComparison.Ordinal);
+    }
+
+    private static bool DatesMeet(Report a, Report b)
+    {
+        if (a.Date is not { } x || b.Date is not { } y) return true;
+        if (x.FromText && y.FromText)
+            // a day apart across outlets is the night of the 11th reported as the 12th; in one article it is another day
+            return x.Overlaps(y) || (a.Document != b.Document && Math.Abs(x.From.DayNumber - y.From.DayNumber) <= 1 && x.Days == 1 && y.Days == 1);
+        if (!x.FromText && !y.FromText) return Math.Abs(x.From.DayNumber - y.From.DayNumber) <= 2;
+        var (text, published) = x.FromText ? (x, y) : (y, x);
+        return text.From <= published.To && published.From.DayNumber - text.To.DayNumber <= NewsWindow.Days;
+    }
+
+    private static Event Build(List<Report> cluster)
+    {
+        var first = cluster.OrderBy(r => r.Order).First();
+        var byDocument = cluster.GroupBy(r => r.Document).Select(g => g.OrderBy(r => r.Order).First()).OrderBy(r => r.Order).ToList();
+        var textDates = cluster.Where(r => r.Date is { FromText: true }).Select(r => r.Date!).ToList();
+        var date = textDates.OrderBy(d => d.Days).ThenBy(d => d.From).FirstOrDefault()
+            ?? cluster.Select(r => r.Date).Where(d => d is not null).OrderBy(d => d!.From).FirstOrDefault();
+        var place = cluster.Where(r => r.Place is not null).GroupBy(r => r.Place!).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(r => r.Order)).Select(g => g.Key).FirstOrDefault();
+        var actors = cluster.SelectMany(r => r.Actors).GroupBy(a => a).OrderByDescending(g => g.Count()).Select(g => g.Key.Id).ToList();
+        var quantities = cluster.SelectMany(r => r.Quantities).GroupBy(q => (q.Value, q.Of, q.Unit)).Select(g => g.First()).ToList();
+        var reports = byDocument.Select(r => new EventReport(r.Document, r.Claim?.Id ?? "", r.Mention.Sentence, r.Mention.Trigger, r.Claim?.Claim.Stance ?? Stance.Asserts,
+            r.Claim?.SourceEntity ?? r.Claim?.SourceText, r.Date)).ToList();
+        var richest = cluster.OrderByDescending(r => (r.Place is null ? 0 : 1) + (r.Actors.Count > 0 ? 1 : 0) + (r.Date is { FromText: true } ? 1 : 0) + r.Quantities.Count)
+            .ThenBy(r => r.Order).First();
+        return new Event(
+            "v-" + Hash(first.Document + "\0" + first.Mention.Type + "\0" + first.Mention.Trigger.Start.ToString(CultureInfo.InvariantCulture)),
+            first.Mention.Type, date, place?.Id, actors, Summary(richest.Sentence), quantities, Status(byDocument), reports, Conflicts(byDocument));
+    }
+
+    /// <summary>
+    /// denied when every report denies, disputed when some deny and others do not, confirmed when someone checked it,
+    /// reported when an outlet states it in its own voice, claimed when it rests only on what a party or source says.
+    /// </summary>
+    private static string Status(List<Report> reports)
+    {
+        var stances = reports.Select(r => r.Claim?.Claim.Stance ?? Stance.Asserts).ToList();
+        if (stances.Contains(Stance.Denies)) return stances.All(s => s == Stance.Denies) ? "denied" : "disputed";
+        if (stances.Contains(Stance.Confirms)) return "confirmed";
+        if (reports.Any(r => r.Claim is null || (r.Claim.Claim.Source is null && r.Claim.Claim.Stance == Stance.Asserts))) return "reported";
+        return "claimed";
+    }
+
+    private static List<EventConflict> Conflicts(List<Report> byDocument)
+    {
+        var conflicts = new List<EventConflict>();
+        // the first number of each article's report is its count of the event; compare counts of the same thing
+        foreach (var unit in byDocument.Where(r => r.Quantities.Count > 0).GroupBy(r => r.Quantities[0].Unit ?? ""))
+        {
+            var counts = unit.Select(r => r.Quantities[0]).ToList();
+            if (counts.Select(q => q.Value).Distinct().Count() > 1)
+                conflicts.Add(new EventConflict("quantity", [.. counts.Select(q => q.Text)], [.. counts.Select(q => q.Document)]));
+        }
+        var days = byDocument.Where(r => r.Date is { FromText: true, Days: 1 }).ToList();
+        if (days.Select(r => r.Date!.From).Distinct().Count() > 1)
+            conflicts.Add(new EventConflict("date", [.. days.Select(r => r.Date!.Value)], [.. days.Select(r => r.Document)]));
+        var stances = byDocument.Select(r => (r.Document, Stance: r.Claim?.Claim.Stance ?? Stance.Asserts)).ToList();
+        if (stances.Any(s => s.Stance == Stance.Denies) && stances.Any(s => s.Stance != Stance.Denies))
+            conflicts.Add(new EventConflict("status", [.. stances.Select(s => Claim.StanceName(s.Stance))], [.. stances.Select(s => s.Document)]));
+        return conflicts;
+    }
+
+    private static string Summary(string sentence)
+    {
+        var s = sentence.ReplaceLineEndings(" ").Trim();
+        return s.Length <= 200 ? s : s[..197].TrimEnd() + "…";
+    }
+
+    /// <summary>Where a report's dates fall back to: the publication day, or the days of its range.</summary>
+    private static EventDate? Published(PublicationDate p)
+    {
+        if (p.From is { } from && p.To is { } to) return new EventDate(from, to, "range", false);
+        if (p.Value?.AsDay is { } day) return new EventDate(day, day, "day", false);
+        return null;
+    }
+
+    /// <summary>The entity a source's words name: a person before an organisation before a place ("Russia's Ministry of Defence" is the ministry).</summary>
+    private static Entity? HeadMention(string document, List<Mention> mentions, TextSpan source, Dictionary<(string, int, int), Entity> byMention)
+    {
+        Entity? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var m in mentions)
+        {
+            if (m.Span.Start >= source.End) break;
+            if (!source.Contains(m.Span) || !byMention.TryGetValue((document, m.Span.Start, m.Span.End), out var e)) continue;
+            var rank = m.Type switch { "PER" => 0, "ORG" => 1, "LOC" => 2, _ => 3 };
+            if (rank <= bestRank) (best, bestRank) = (e, rank);
+        }
+        return best;
+    }
+
+    /// <summary>The country an actor stands for: "Russian troops" and "the Kremlin" act for Russia.</summary>
+    private static Entity? PartyOf(Entity actor, IReadOnlyDictionary<string, string> affiliations, HashSet<string> countries, Dictionary<string, Entity> byName)
+    {
+        if (countries.Contains(actor.Name)) return actor;
+        string? country = null;
+        foreach (var name in actor.Aliases.Prepend(actor.Name))
+        {
+            if (affiliations.TryGetValue(name, out country)) break;
+            foreach (var word in name.Split(' ', '-'))
+            {
+                var w = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
+                if (affiliations.TryGetValue(w, out country) || (countries.Contains(w) && (country = w) is not null)) break;
+            }
+            if (country is not null) break;
+        }
+        return country is not null && byName.TryGetValue(country, out var party) ? party : null;
+    }
+
+    private static string ClaimId(string document, TextSpan span) => "c-" + Hash(document + "\0" + span.Start.ToString(CultureInfo.InvariantCulture));
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}
