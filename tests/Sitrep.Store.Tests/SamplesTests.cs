@@ -108,6 +108,50 @@ public class SamplesTests
     }
 
     [Fact]
+    public void Claims_and_events_in_the_export_keep_the_contract()
+    {
+        using var dir = new TempDir();
+        using var store = Ingested(dir);
+        using var buffer = new MemoryStream();
+        ExportWriter.WriteJson(store, TestModels.Story(store), buffer, DateTimeOffset.UnixEpoch);
+        using var json = JsonDocument.Parse(buffer.ToArray());
+        var root = json.RootElement;
+        var bodies = root.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("body").GetString()!);
+        var entityIds = root.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToHashSet();
+        var claims = root.GetProperty("claims").EnumerateArray().ToList();
+        Assert.NotEmpty(claims);
+        string[] stances = ["asserts", "denies", "confirms", "unverified", "hedged"];
+        foreach (var c in claims)
+        {
+            foreach (var key in new[] { "id", "document", "start", "end", "text", "source", "source_text", "cue", "stance" }) Assert.True(c.TryGetProperty(key, out _), key);
+            Assert.Contains(c.GetProperty("stance").GetString(), stances);
+            var body = bodies[c.GetProperty("document").GetString()!];
+            Assert.Equal(c.GetProperty("text").GetString(), body[c.GetProperty("start").GetInt32()..c.GetProperty("end").GetInt32()]);
+            if (c.GetProperty("source").GetString() is { } source) Assert.Contains(source, entityIds);
+        }
+        var claimIds = claims.Select(c => c.GetProperty("id").GetString()).ToHashSet();
+        var events = root.GetProperty("events").EnumerateArray().ToList();
+        Assert.NotEmpty(events);
+        string[] statuses = ["claimed", "confirmed", "denied", "disputed", "reported"];
+        foreach (var e in events)
+        {
+            foreach (var key in new[] { "id", "type", "date", "date_precision", "date_from", "place", "actors", "summary", "quantities", "status", "reports", "conflicts" })
+                Assert.True(e.TryGetProperty(key, out _), key);
+            Assert.True(Sitrep.Core.Events.EventTypes.IsKnown(e.GetProperty("type").GetString()!));
+            Assert.Contains(e.GetProperty("status").GetString(), statuses);
+            Assert.Contains(e.GetProperty("date_from").GetString(), new[] { "text", "published" });
+            if (e.GetProperty("place").GetString() is { } place) Assert.Contains(place, entityIds);
+            foreach (var r in e.GetProperty("reports").EnumerateArray())
+            {
+                Assert.Contains(r.GetProperty("claim").GetString(), claimIds);
+                Assert.True(r.GetProperty("end").GetInt32() <= bodies[r.GetProperty("document").GetString()!].Length);
+            }
+        }
+        // the sample corpus is about the dam: its flooding forced evacuations that several articles report
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "evacuation");
+    }
+
+    [Fact]
     public void Jsonl_and_csv_exports_carry_the_same_documents()
     {
         using var dir = new TempDir();

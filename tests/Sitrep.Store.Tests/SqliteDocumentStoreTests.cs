@@ -1,3 +1,5 @@
+using Sitrep.Core.Claims;
+using Sitrep.Core.Events;
 using Sitrep.Core.Documents;
 using Sitrep.Core.Time;
 using Sitrep.Store.Sqlite;
@@ -45,10 +47,17 @@ public class SqliteDocumentStoreTests
             HeaderDate = new PartialDate(null, 3, 11, 17, 40), Author = "A. Writer", Mentions = [new Mention(new TextSpan(0, 4), "ORG")],
             Times = [new TimeExpression(new TextSpan(5, 9), TimexType.Date, "2025-03", "START")],
             Quantities = [new Quantity(new TextSpan(0, 4), 74, 117, "drone", QuantityModifier.Exact), new Quantity(new TextSpan(5, 9), 60000, null, null, QuantityModifier.Approx, 70000)],
+            Claims = [new Claim(new TextSpan(0, 9), new TextSpan(0, 4), "said", Stance.Unverified), new Claim(new TextSpan(0, 9), null, null, Stance.Asserts)],
+            Events = [new EventMention("strike", new TextSpan(5, 9), new TextSpan(0, 9), [new TextSpan(0, 4), new TextSpan(0, 2)], new TextSpan(5, 9), null, [new TextSpan(0, 4)], 1)],
         };
         using (var tx = s.Begin()) { s.Add(doc, [1, 2, 3]); tx.Commit(); }
         var back = s.Find("d-1")!;
-        Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut, Mentions = back.Mentions, Times = back.Times, Quantities = back.Quantities }, back);
+        Assert.Equal(doc with { Fingerprint = back.Fingerprint, Cut = back.Cut, Mentions = back.Mentions, Times = back.Times, Quantities = back.Quantities, Claims = back.Claims, Events = back.Events }, back);
+        Assert.Equal(doc.Claims, back.Claims);
+        var e = Assert.Single(back.Events);
+        Assert.Equal((doc.Events[0].Type, doc.Events[0].Trigger, doc.Events[0].Place, doc.Events[0].Time, doc.Events[0].Claim), (e.Type, e.Trigger, e.Place, e.Time, e.Claim));
+        Assert.Equal(doc.Events[0].Actors, e.Actors);
+        Assert.Equal(doc.Events[0].Quantities, e.Quantities);
         Assert.Equal(doc.Quantities, back.Quantities);
         Assert.Equal(doc.Times, back.Times);
         Assert.Equal(doc.Cut, back.Cut);

@@ -56,9 +56,9 @@ internal static class TimelineCommand
             if (events.Count == 0) Console.WriteLine(story.Events.Count == 0 ? "No events (ingest articles first)." : "No event matches.");
             foreach (var e in events)
             {
-                Console.WriteLine($"{text.Date(e),-24}  {Output.Clip(text.Headline(e), 70),-70}  {e.Status,-9}  {e.Reports.Count} report{(e.Reports.Count == 1 ? "" : "s")}");
-                Console.WriteLine($"{"",-24}  sources: {Output.Clip(text.Sources(e), 100)}");
-                foreach (var c in e.Conflicts) Console.WriteLine($"{"",-24}  CONFLICT {Output.Clip(text.Conflict(c), 100)}");
+                Console.WriteLine($"{text.Date(e),-34}  {Output.Clip(text.Headline(e), 70),-70}  {e.Status,-9}  {e.Reports.Count} report{(e.Reports.Count == 1 ? "" : "s")}");
+                Console.WriteLine($"{"",-34}  sources: {Output.Clip(text.Sources(e), 100)}");
+                foreach (var c in e.Conflicts) Console.WriteLine($"{"",-34}  CONFLICT {Output.Clip(text.Conflict(c), 100)}");
             }
             return 0;
         }));
