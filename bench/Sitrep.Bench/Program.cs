@@ -115,6 +115,45 @@ if (timeMl is not null)
     Console.WriteLine($"quantities:  {tml.Count * rounds / quantitySeconds,10:N0} documents/s");
 }
 
+// claims and events against the stages they build on (entities, times, quantities), per article
+{
+    var events = Sitrep.Text.Events.EventReader.Load(Path.Combine(root, "data"));
+    var anchor = new DateOnly(2025, 3, 13);
+    void Compare(string label, IReadOnlyList<string> texts)
+    {
+        var prepared = texts.Select(b =>
+        {
+            var t = Sitrep.Text.Time.TimeTagger.Tag(b, anchor);
+            return (Body: b, Mentions: recognizer.Recognize(b), Times: t, Quantities: Sitrep.Text.Quantities.QuantityTagger.Tag(b, t));
+        }).ToArray();
+        foreach (var p in prepared.Take(200)) events.Read(p.Body, p.Mentions, p.Times, p.Quantities);
+        const int rounds = 3;
+        clock.Restart();
+        for (var r = 0; r < rounds; r++)
+            foreach (var b in texts)
+            {
+                recognizer.Recognize(b);
+                Sitrep.Text.Quantities.QuantityTagger.Tag(b, Sitrep.Text.Time.TimeTagger.Tag(b, anchor));
+            }
+        var before = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        int claims = 0, found = 0;
+        for (var r = 0; r < rounds; r++)
+            foreach (var p in prepared)
+            {
+                var (c, e) = events.Read(p.Body, p.Mentions, p.Times, p.Quantities);
+                claims += c.Count;
+                found += e.Count;
+            }
+        var extraction = clock.Elapsed.TotalSeconds;
+        var n = texts.Count * rounds;
+        Console.WriteLine($"events:      {label}: entities+times+quantities {before * 1e6 / n,7:0.0} µs/article, claims+events {extraction * 1e6 / n,7:0.0} µs/article " +
+                          $"(+{extraction / before:P0}; {claims / rounds:N0} claims, {found / rounds:N0} events)");
+    }
+    Compare("synthetic articles", bodies);
+    if (timeMl is not null) Compare("TimeBank news texts", Sitrep.Text.Time.TimeMlCorpus.ReadFolder(timeMl).Select(d => d.Text).ToList());
+}
+
 // entity resolution: 100,000 mentions over 5,000 documents, names drawn from a pool with spelling variants
 {
     var rnd = new Random(3);

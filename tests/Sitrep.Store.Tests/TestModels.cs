@@ -16,12 +16,14 @@ internal static class TestModels
             File.Exists(clusters) ? clusters : null);
     });
 
-    private static readonly Lazy<Sitrep.Text.Events.EventReader> Events = new(() => Sitrep.Text.Events.EventReader.Load(Path.Combine(TestPaths.RepoRoot, "data")));
+    private static readonly Lazy<Sitrep.Text.Claims.ClaimLexicon> Claims = new(() => Sitrep.Text.Claims.ClaimLexicon.Load(Path.Combine(TestPaths.RepoRoot, "data", "claims")));
+    private static readonly Lazy<Sitrep.Text.Events.EventLexicon> Events = new(() => Sitrep.Text.Events.EventLexicon.Load(Path.Combine(TestPaths.RepoRoot, "data", "events")));
 
-    public static DocumentReader Reader() => new(new EntityRecognizer(Entities.Value, Lists.Value), Events.Value);
+    /// <summary>A reader of its own (readers keep buffers; tests run in parallel) over the shared models.</summary>
+    public static DocumentReader Reader() => new(new EntityRecognizer(Entities.Value, Lists.Value), new Sitrep.Text.Events.EventReader(Claims.Value, Events.Value));
 
     /// <summary>The store resolved into entities (on the map), claims and events.</summary>
-    public static Sitrep.Core.Events.Story Story(IDocumentStore store) => Sitrep.Pipeline.Show.Stories.Of(store, Gazetteer(), Events.Value.Events.Affiliations);
+    public static Sitrep.Core.Events.Story Story(IDocumentStore store) => Sitrep.Pipeline.Show.Stories.Of(store, Gazetteer(), Events.Value.Affiliations);
 
     private static readonly Lazy<Sitrep.Resolve.Gazetteer> Places = new(() =>
         Sitrep.Resolve.Gazetteer.Load(Path.Combine(TestPaths.RepoRoot, "artifacts", "gazetteer", "cities.tsv"), Path.Combine(TestPaths.RepoRoot, "data", "gazetteer")));

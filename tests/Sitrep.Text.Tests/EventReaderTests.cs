@@ -11,14 +11,15 @@ namespace Sitrep.Text.Tests;
 /// <summary>The reading stages end to end on texts written for these tests, with the committed model and lexicons.</summary>
 internal static class Reading
 {
-    private static readonly Lazy<EntityRecognizer> Recognizer = new(() =>
+    private static readonly Lazy<(EntityModel Model, Lexicon Lexicon)> Names = new(() =>
     {
         var root = TestPaths.RepoRoot;
         var lexicon = Lexicon.Load(Path.Combine(root, "data", "lexicon"), Path.Combine(root, "artifacts", "gazetteer", "cities.tsv"), Path.Combine(root, "models", "clusters.tsv"));
-        return new EntityRecognizer(EntityModel.Load(Path.Combine(root, "models", "ner.bin")), lexicon);
+        return (EntityModel.Load(Path.Combine(root, "models", "ner.bin")), lexicon);
     });
 
-    private static readonly Lazy<EventReader> Events = new(() => EventReader.Load(Path.Combine(TestPaths.RepoRoot, "data")));
+    private static readonly Lazy<(Sitrep.Text.Claims.ClaimLexicon Claims, EventLexicon Events)> Lexicons = new(() =>
+        (Sitrep.Text.Claims.ClaimLexicon.Load(Path.Combine(TestPaths.RepoRoot, "data", "claims")), EventLexicon.Load(Path.Combine(TestPaths.RepoRoot, "data", "events"))));
 
     public sealed record Read(string Text, List<Claim> Claims, List<EventMention> Events, List<Core.Time.TimeExpression> Times)
     {
@@ -29,9 +30,10 @@ internal static class Reading
 
     public static Read Text(string text, DateOnly published)
     {
-        var mentions = Recognizer.Value.Recognize(text);
+        // readers keep buffers and tests run in parallel: a reader of its own for each text, over shared models
+        var mentions = new EntityRecognizer(Names.Value.Model, Names.Value.Lexicon).Recognize(text);
         var times = TimeTagger.Tag(text, published);
-        var (claims, events) = Events.Value.Read(text, mentions, times, QuantityTagger.Tag(text, times));
+        var (claims, events) = new EventReader(Lexicons.Value.Claims, Lexicons.Value.Events).Read(text, mentions, times, QuantityTagger.Tag(text, times));
         return new Read(text, claims, events, times);
     }
 }

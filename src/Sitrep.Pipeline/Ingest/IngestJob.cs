@@ -117,6 +117,11 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         Document doc;
         try { doc = reader.Read(source, raw); }
         catch (InputRejectedException e) { return new IngestItem(source, IngestOutcome.Failed, Detail: e.Message); }
+        // a fault of ours on one odd article must not cost the rest of the batch; it is named so it can be reported
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new IngestItem(source, IngestOutcome.Failed, Detail: $"internal error while reading it ({e.GetType().Name}: {e.Message}); please report it with the file");
+        }
 
         var (copy, of) = Duplicates.Find(store, doc);
         if (copy == Copy.Exact)

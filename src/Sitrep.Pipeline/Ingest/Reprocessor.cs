@@ -30,7 +30,8 @@ public static class Reprocessor
                     var (copy, of) = Duplicates.Find(store, doc with { Id = raw.Id }, earlier);
                     doc = doc with { Id = raw.Id, Source = raw.Source, DuplicateOf = copy == Copy.None ? null : of };
                     if (old.Body != doc.Body || old.Title != doc.Title || old.Published != doc.Published || old.DuplicateOf != doc.DuplicateOf || old.Author != doc.Author
-                        || !store.Mentions(raw.Id).SequenceEqual(doc.Mentions))
+                        || !store.Mentions(raw.Id).SequenceEqual(doc.Mentions) || store.Claims(raw.Id).Count != doc.Claims.Count
+                        || store.Events(raw.Id).Count != doc.Events.Count)
                         changed++;
                     store.Update(doc);
                 }
@@ -38,6 +39,12 @@ public static class Reprocessor
                 {
                     failed++;
                     onFailure?.Invoke(raw.Source, e.Message);
+                }
+                // the stored document stays as it was; the fault is named so it can be reported
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    failed++;
+                    onFailure?.Invoke(raw.Source, $"internal error while reading it ({e.GetType().Name}: {e.Message}); please report it with the file");
                 }
                 earlier.Add(raw.Id);
                 onProgress?.Invoke(++done, total);
