@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sitrep.Cli.Terminal;
 using Sitrep.Core.Claims;
+using Sitrep.Pipeline.Show;
 
 namespace Sitrep.Cli.Commands;
 
@@ -20,7 +21,7 @@ internal static class ClaimsCommand
         command.SetAction(parse => CommonOptions.WithStore(parse, store =>
         {
             var story = Resources.LoadStory(store);
-            var outlets = store.Documents().ToDictionary(d => d.Id, d => d.Outlet ?? d.Title ?? Path.GetFileName(d.Source));
+            var outlets = EventText.Outlets(store.Documents());
             var names = story.Entities.ToDictionary(e => e.Id, e => e.Name);
             var sources = TimelineCommand.Named(story, parse.GetValue(source));
             var subjects = TimelineCommand.Named(story, parse.GetValue(about));

@@ -31,7 +31,7 @@ internal static class TimelineCommand
                 return 1;
             }
             var story = Resources.LoadStory(store);
-            var outlets = store.Documents().ToDictionary(d => d.Id, d => d.Outlet ?? d.Title ?? Path.GetFileName(d.Source));
+            var outlets = EventText.Outlets(store.Documents());
             var text = new EventText(story, outlets);
             var placeIds = Named(story, parse.GetValue(place));
             var actorIds = Named(story, parse.GetValue(actor));

@@ -14,10 +14,9 @@ public static class BriefWriter
 {
     public static void Write(IDocumentStore store, Story story, TextWriter w, DateTimeOffset generated, int topNames = 25)
     {
-        var docs = store.Documents().Select(d => (d.Id, d.Outlet, d.Title, d.Source, d.Published, d.DuplicateOf)).ToList();
+        var docs = store.Documents().Select(d => d with { Body = "", Mentions = [], Times = [], Quantities = [], Claims = [], Events = [] }).ToList();
         var originals = docs.Where(d => d.DuplicateOf is null).ToList();
-        var outletOf = docs.ToDictionary(d => d.Id, d => d.Outlet ?? d.Title ?? Path.GetFileName(d.Source));
-        var text = new EventText(story, outletOf);
+        var text = new EventText(story, EventText.Outlets(docs));
         w.WriteLine("# Sitrep brief");
         w.WriteLine();
         var outlets = originals.Select(d => d.Outlet).OfType<string>().Distinct().Count();

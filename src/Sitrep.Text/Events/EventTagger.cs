@@ -237,12 +237,13 @@ public sealed class EventTagger(EventLexicon lexicon)
     /// <summary>A date on the calendar, or one still waiting for its year ("XXXX-08-07", until the collection dates the article).</summary>
     private static bool IsCalendar(TimeExpression t) => t.Type is TimexType.Date or TimexType.Time && t.Value.Length >= 4 && (char.IsAsciiDigit(t.Value[0]) || t.Value[0] == 'X');
 
+    /// <summary>"by October 1", "until Friday": the word before the expression, or its own first word, is a deadline word.</summary>
     private static bool IsDeadline(SentenceTokens s, TextSpan time)
     {
         var before = s.Text.AsSpan(s.Span.Start, time.Start - s.Span.Start).TrimEnd();
-        var space = before.LastIndexOf(' ');
-        var word = space < 0 ? before : before[(space + 1)..];
-        return Deadlines.Contains(word) || Deadlines.Contains(time.In(s.Text)[..Math.Max(0, time.In(s.Text).IndexOf(' '))]);
+        var own = time.In(s.Text);
+        var space = own.IndexOf(' ');
+        return Deadlines.Contains(before[(before.LastIndexOf(' ') + 1)..]) || (space > 0 && Deadlines.Contains(own[..space]));
     }
 
     private static bool HasPerson(SentenceTokens s)
