@@ -6,7 +6,7 @@ var root = new RootCommand("Sitrep turns news articles into a sourced picture of
 root.Options.Add(CommonOptions.Db);
 foreach (var command in new[]
          {
-             IngestCommand.Create(), DocumentsCommand.Create(), ShowCommand.Create(), ExportCommand.Create(), ReportCommand.Create(), TimelineCommand.Create(), ClaimsCommand.Create(), ReprocessCommand.Create(),
+             IngestCommand.Create(), WatchCommand.Create(), DocumentsCommand.Create(), ShowCommand.Create(), ExportCommand.Create(), ReportCommand.Create(), TimelineCommand.Create(), ClaimsCommand.Create(), ReprocessCommand.Create(),
              EntityCommand.Create(), GazetteerCommand.Create(), ExtractCommand.Create(), TrainCommand.Create(), EvalCommand.Create(),
          })
     root.Subcommands.Add(command);

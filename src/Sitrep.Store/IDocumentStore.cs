@@ -16,7 +16,10 @@ public sealed record StoredTime(string Document, TimeExpression Time, string Tex
 public sealed record StoredQuantity(string Document, Quantity Quantity, string Text);
 
 /// <summary>The raw bytes an article was read from, which every derived field can be rebuilt from.</summary>
-public sealed record RawDocument(string Id, string Source, string MediaType, byte[] Bytes);
+public sealed record RawDocument(string Id, string Source, string MediaType, byte[] Bytes, SourceHints? Hints = null);
+
+/// <summary>What a server said of a URL when Sitrep last fetched it: its validators for a conditional request.</summary>
+public sealed record FetchState(string Url, string? ETag, string? LastModified, int Status, DateTimeOffset FetchedAt);
 
 /// <summary>
 /// Where documents live. SQLite implements it for one machine; a PostgreSQL store will implement the same contract
@@ -43,6 +46,10 @@ public interface IDocumentStore : IDisposable
     int Count();
     Document? Find(string idOrPrefix);
     IReadOnlyList<string> Sources(string documentId);
+    /// <summary>The document a path or URL was read into, if any.</summary>
+    string? FindBySource(string source);
+    FetchState? GetFetchState(string url);
+    void SetFetchState(FetchState state);
     /// <summary>Documents in the order they were first stored.</summary>
     IEnumerable<Document> Documents();
     /// <summary>Every document id, in the order the documents were first stored.</summary>

@@ -43,7 +43,7 @@ public class IngestJobTests
 
         var (items, summary) = Run(store, dir.Combine("in"), dir.Combine("missing.txt"));
 
-        Assert.Equal((2, 0, 1, 6), (summary.Added, summary.Duplicates, summary.Skipped, summary.Failed));
+        Assert.Equal((2, 0, 2, 5), (summary.Added, summary.Duplicates, summary.Skipped, summary.Failed));
         Assert.Equal(2, store.Count());
         string Reason(string name) => items.Single(i => i.Source.EndsWith(name)).Detail!;
         Assert.Contains("empty", Reason("empty.txt"));
@@ -52,7 +52,7 @@ public class IngestJobTests
         Assert.Contains("size limit", Reason("huge.txt"));
         Assert.Contains("no such file", Reason("missing.txt"));
         Assert.Contains(".jpg", Reason("photo.jpg"));
-        Assert.Contains("RSS", Reason("feed.xml.txt"));
+        Assert.Contains("a feed with no items", Reason("feed.xml.txt"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Sitrep.Cli.Terminal;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Decoding;
 using Sitrep.Ingest.Html;
+using Sitrep.Ingest.Web;
 
 namespace Sitrep.Cli.Commands;
 
@@ -11,12 +12,12 @@ internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string?>("file") { Description = "An .html or .html.gz page", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("file") { Description = "An .html or .html.gz page, or an http(s) address", Arity = ArgumentArity.ZeroOrOne };
         var batch = new Option<string?>("--batch") { Description = "A folder: extract every .html and .html.gz page in it" };
         var output = new Option<string?>("--out") { Description = "With --batch: where to write {file-stem: {articleBody, title, published, author, outlet}}" };
         var json = CommonOptions.Json("the article and its metadata");
         var command = new Command("extract", CommonOptions.Example("Print the article of a web page and its metadata, or extract a folder of pages into one JSON file.",
-            "sitrep extract page.html", "sitrep extract --batch pages/ --out predictions.json"))
+            "sitrep extract page.html", "sitrep extract https://example.org/news/story --json", "sitrep extract --batch pages/ --out predictions.json"))
         {
             file, batch, output, json,
         };
@@ -69,7 +70,13 @@ internal static class ExtractCommand
     private static bool IsPage(string path) =>
         path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase);
 
-    private static HtmlArticle Read(string path) => HtmlArticleExtractor.Extract(TextDecoder.Decode(Gzip.ReadFile(path)).Text);
+    private static HtmlArticle Read(string path)
+    {
+        if (!Fetcher.IsUrl(path)) return HtmlArticleExtractor.Extract(TextDecoder.Decode(Gzip.ReadFile(path)).Text);
+        using var fetcher = new Fetcher();
+        var page = fetcher.Get(path);
+        return HtmlArticleExtractor.Extract(TextDecoder.Decode(page.Bytes, page.Charset).Text);
+    }
 
     private static Dictionary<string, string?> Record(HtmlArticle a) => new()
     {

@@ -23,6 +23,9 @@ public sealed record Document
     /// <summary>A date found in the page's header that lacked parts (usually the year); kept so the date can be re-inferred.</summary>
     public PartialDate? HeaderDate { get; init; }
 
+    /// <summary>What the source said of the document besides its bytes (a feed item's date, an HTTP charset); stored with them.</summary>
+    public SourceHints? Hints { get; init; }
+
     public required string Body { get; init; }
     public IReadOnlyList<CutText> Cut { get; init; } = [];
     public IReadOnlyList<Mention> Mentions { get; init; } = [];

@@ -7,8 +7,10 @@ namespace Sitrep.Ingest.Decoding;
 public sealed record DecodedText(string Text, string EncodingName);
 
 /// <summary>
-/// Turns bytes into text: byte-order marks, UTF-16 without a BOM, strict UTF-8, and the legacy Cyrillic code pages
-/// (windows-1251, KOI8-R) told apart by letter frequencies. Binary and undecodable input is rejected with the reason.
+/// Turns bytes into text: byte-order marks, then the charset the HTTP response declared, UTF-16 without a BOM, strict
+/// UTF-8, the charset a page declares in its &lt;meta&gt;, and the legacy Cyrillic code pages (windows-1251, KOI8-R)
+/// told apart by letter frequencies. Valid UTF-8 outranks a page's own declaration, which outlives re-encoding far
+/// more often than UTF-8 happens by chance. Binary and undecodable input is rejected with the reason.
 /// Line endings are normalised to \n; every offset Sitrep reports into a decoded source counts after that.
 /// </summary>
 public static class TextDecoder
@@ -17,21 +19,23 @@ public static class TextDecoder
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes)
+    /// <param name="declaredCharset">The charset the source declared outside the bytes (an HTTP Content-Type), if any.</param>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null)
     {
         if (bytes.IsEmpty) throw new InputRejectedException("empty file");
-        var (text, name) = DecodeRaw(bytes);
+        var (text, name) = DecodeRaw(bytes, declaredCharset);
         text = NormaliseLineEndings(text);
         if (string.IsNullOrWhiteSpace(text)) throw new InputRejectedException("empty file (only white space)");
         return new DecodedText(text, name);
     }
 
-    private static (string, string) DecodeRaw(ReadOnlySpan<byte> b)
+    private static (string, string) DecodeRaw(ReadOnlySpan<byte> b, string? declared)
     {
         if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return (Utf8OrThrow(b[3..]), "utf-8-bom");
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return (new UTF32Encoding(false, false).GetString(b[4..]), "utf-32le");
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode.GetString(b[2..]), "utf-16le");
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode.GetString(b[2..]), "utf-16be");
+        if (Declared(b, declared) is { } fromHeader) return fromHeader;
         if (LooksLikeUtf16(b, out var bigEndian))
             return bigEndian ? (Encoding.BigEndianUnicode.GetString(b), "utf-16be") : (Encoding.Unicode.GetString(b), "utf-16le");
 
@@ -44,8 +48,24 @@ public static class TextDecoder
 
         var status = Utf8.ToUtf16(b, new char[b.Length], out var read, out _, replaceInvalidSequences: false);
         if (status == OperationStatus.Done) return (Encoding.UTF8.GetString(b), "utf-8");
+        if (Declared(b, MetaCharset.Sniff(b)) is { } fromMeta) return fromMeta;
         return LegacyCyrillic(b) ?? throw new InputRejectedException(
             $"not valid UTF-8 (invalid byte 0x{b[read]:X2} at offset {read}) and not a recognised Cyrillic code page");
+    }
+
+    /// <summary>The bytes decoded as a declared single- or multi-byte charset; null when it is unknown, or UTF-8 that is not valid.</summary>
+    private static (string, string)? Declared(ReadOnlySpan<byte> b, string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset)) return null;
+        Encoding encoding;
+        try { encoding = Encoding.GetEncoding(charset.Trim().Trim('"', '\'')); }
+        catch (ArgumentException) { return null; }
+        // UTF-8 (and UTF-16, found above by its shape) is checked, not trusted: invalid bytes go on to detection
+        if (encoding.CodePage is 65001 or 1200 or 1201) return null;
+        var name = encoding.WebName;
+        // browsers read latin-1 labels as windows-1252, which defines 0x80-0x9F
+        if (encoding.CodePage == 28591) { encoding = Encoding.GetEncoding(1252); name = "windows-1252"; }
+        return (encoding.GetString(b), name);
     }
 
     private static string Utf8OrThrow(ReadOnlySpan<byte> b)

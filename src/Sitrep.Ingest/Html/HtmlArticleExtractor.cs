@@ -18,38 +18,55 @@ public sealed record HtmlArticle(string? Title, string? Outlet, string? Author, 
 /// </summary>
 public static class HtmlArticleExtractor
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    // script and style text is never read (JSON-LD is taken from the page's text instead), nor are comments
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions
+    {
+        IsScripting = false, SkipScriptText = true, SkipRawText = true, SkipComments = true, SkipCDATA = true, DisableElementPositionTracking = true,
+    });
 
-    private static readonly string[] Furniture = ["script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "iframe", "button", "select", "input", "figure", "header", "menu", "dialog"];
+    private static readonly HashSet<string> Furniture = new(StringComparer.Ordinal) { "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "iframe", "button", "select", "input", "figure", "header", "menu", "dialog" };
     private static readonly string[] Unlikely = ["comment", "share", "social", "related", "promo", "advert", "cookie", "subscribe", "newsletter", "sidebar", "footer", "breadcrumb", "menu", "popup", "modal", "banner", "widget", "recommend", "sponsor", "outbrain", "taboola", "byline", "author", "tags", "caption", "credit", "masthead", "navbar", "toolbar", "pagination", "disqus", "signup", "paywall"];
     private static readonly string[] Likely = ["article", "content", "body", "main", "post", "entry", "story", "text"];
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase) { "P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TD", "DD", "DT" };
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal) { "P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TD", "DD", "DT" };
+    private static readonly HashSet<string> Paragraphs = new(StringComparer.Ordinal) { "P", "PRE", "TD", "BLOCKQUOTE", "LI" };
+    /// <summary>Past this depth an element is written as one run of text, so writing never recurses without bound.</summary>
+    private const int WriteDepth = 1024;
 
     public static HtmlArticle Extract(string html)
     {
-        var body = Body(html, stripUnlikely: true, out var meta);
+        using var doc = Parser.ParseDocument(NestingGuard.Limit(html));
+        var meta = Metadata(doc, html);
+        var tree = PageTree.Build(doc.DocumentElement, Furniture, IsUnlikely);
+        var forms = FormsThatAreFurniture(tree);
+        var body = Body(tree, forms, stripUnlikely: true);
         // as readability does: when judging elements by class and id leaves too little, judge again without it
         if (body.Length < 500)
         {
-            var second = Body(html, stripUnlikely: false, out _);
+            var second = Body(tree, forms, stripUnlikely: false);
             if (second.Length > body.Length) body = second;
         }
         return meta with { Body = body };
     }
 
-    private static string Body(string html, bool stripUnlikely, out HtmlArticle meta)
+    /// <summary>A form is furniture (search, sign-up) unless the page is built inside one, as ASP.NET pages are.</summary>
+    private static bool[] FormsThatAreFurniture(PageTree tree)
     {
-        using var doc = Parser.ParseDocument(html);
-        meta = Metadata(doc);
-        foreach (var tag in Furniture) foreach (var e in doc.QuerySelectorAll(tag).ToList()) e.Remove();
-        // a form is furniture (search, sign-up) unless the page is built inside one, as ASP.NET pages are
-        var pageText = Math.Max(1, Normalise(doc.Body?.TextContent ?? "").Length);
-        foreach (var form in doc.QuerySelectorAll("form").ToList()) if (Normalise(form.TextContent).Length * 2 < pageText) form.Remove();
-        if (stripUnlikely)
-            foreach (var e in doc.Body?.QuerySelectorAll("*").ToList() ?? [])
-                if (IsUnlikely(e) && e.ParentElement is not null) e.Remove();
-        var top = BestContainer(doc);
-        return top is null ? "" : Text(top, doc);
+        var none = new bool[tree.Count];
+        var whole = new PageText(tree, none, Blocks);
+        var pageText = Math.Max(1, tree.Body >= 0 ? whole.Length(tree.Body) : 0);
+        var forms = new bool[tree.Count];
+        for (var i = 0; i < tree.Count; i++) forms[i] = tree.Tag[i] == "FORM" && whole.Length(i) * 2 < pageText;
+        return forms;
+    }
+
+    private static string Body(PageTree tree, bool[] removed, bool stripUnlikely)
+    {
+        var excluded = new bool[tree.Count];
+        for (var i = 0; i < tree.Count; i++)
+            excluded[i] = removed[i] || (stripUnlikely && tree.Unlikely[i]) || (tree.Parent[i] >= 0 && excluded[tree.Parent[i]]);
+        var text = new PageText(tree, excluded, Blocks);
+        var top = BestContainer(tree, text);
+        return top < 0 ? "" : Text(tree, text, top);
     }
 
     private static bool IsUnlikely(IElement e)
@@ -60,68 +77,70 @@ public static class HtmlArticleExtractor
         return Unlikely.Any(key.Contains) && !Likely.Any(key.Contains);
     }
 
-    private static IElement? BestContainer(IDocument doc)
+    private static int BestContainer(PageTree tree, PageText text)
     {
-        var scores = new Dictionary<IElement, double>();
-        foreach (var p in doc.QuerySelectorAll("p, pre, td, blockquote, li"))
+        var scores = new Dictionary<int, double>();
+        void Add(int element, double score) { if (element >= 0) scores[element] = scores.GetValueOrDefault(element) + score; }
+        for (var i = 0; i < tree.Count; i++)
         {
-            var text = Normalise(p.TextContent);
-            if (text.Length < 25) continue;
-            var score = 1 + text.Count(c => c == ',') + Math.Min(text.Length / 100.0, 3);
-            if (p.ParentElement is { } parent) scores[parent] = scores.GetValueOrDefault(parent) + score;
-            if (p.ParentElement?.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + score / 2;
+            if (text.Excluded[i] || !Paragraphs.Contains(tree.Tag[i])) continue;
+            var length = text.Length(i);
+            if (length < 25) continue;
+            var score = 1 + text.Commas[i] + Math.Min(length / 100.0, 3);
+            Add(tree.Parent[i], score);
+            if (tree.Parent[i] >= 0) Add(tree.Parent[tree.Parent[i]], score / 2);
         }
         // text written straight into a div, lines parted by <br>, counts as paragraphs too
-        foreach (var div in doc.QuerySelectorAll("div"))
+        for (var i = 0; i < tree.Count; i++)
         {
-            var direct = Normalise(string.Concat(div.ChildNodes.Where(n => n.NodeType == NodeType.Text).Select(n => n.TextContent)));
-            if (direct.Length < 100) continue;
-            scores[div] = scores.GetValueOrDefault(div) + 1 + direct.Count(c => c == ',') + Math.Min(direct.Length / 100.0, 3);
-            if (div.ParentElement is { } dp) scores[dp] = scores.GetValueOrDefault(dp) + (1 + Math.Min(direct.Length / 100.0, 3)) / 2;
+            if (text.Excluded[i] || tree.Tag[i] != "DIV") continue;
+            var direct = text.DirectLength(i);
+            if (direct < 100) continue;
+            Add(i, 1 + text.DirectCommas[i] + Math.Min(direct / 100.0, 3));
+            Add(tree.Parent[i], (1 + Math.Min(direct / 100.0, 3)) / 2);
         }
-        if (scores.Count == 0) return doc.Body;
-        return scores.Select(kv => (kv.Key, Score: kv.Value * (1 - LinkDensity(kv.Key)))).MaxBy(x => x.Score).Key;
+        if (scores.Count == 0) return tree.Body;
+        return scores.MaxBy(kv => kv.Value * (1 - text.LinkDensity(kv.Key))).Key;
     }
 
     /// <summary>The container's text, and that of siblings nearly as strong (articles split across several divs).</summary>
-    private static string Text(IElement top, IDocument doc)
+    private static string Text(PageTree tree, PageText text, int top)
     {
-        var parts = new List<IElement> { top };
-        if (top.ParentElement is { } parent)
-        {
-            var topLength = Normalise(top.TextContent).Length;
-            parts = parent.Children.Where(s => s == top || (Normalise(s.TextContent).Length > Math.Max(200, topLength / 4) && LinkDensity(s) < 0.25)).ToList();
-        }
         var sb = new StringBuilder();
-        foreach (var part in parts) Write(part, sb);
+        var parent = tree.Parent[top];
+        if (parent < 0) { Write(tree, text, top, sb, 0); return sb.ToString().Trim(); }
+        var topLength = text.Length(top);
+        foreach (var s in tree.Children(parent))
+        {
+            if (text.Excluded[s] || tree.IsText(s)) continue;
+            if (s == top || (text.Length(s) > Math.Max(200, topLength / 4) && text.LinkDensity(s) < 0.25)) Write(tree, text, s, sb, 0);
+        }
         return sb.ToString().Trim();
     }
 
-    private static void Write(IElement e, StringBuilder sb)
+    private static void Write(PageTree tree, PageText text, int e, StringBuilder sb, int depth)
     {
-        if (Blocks.Contains(e.TagName) && !e.Children.Any(c => Blocks.Contains(c.TagName)))
+        if ((Blocks.Contains(tree.Tag[e]) && !text.HasBlockChild[e]) || depth > WriteDepth)
         {
-            var text = Normalise(e.TextContent);
-            if (text.Length == 0) return;
+            var content = Normalise(text.Gather(e));
+            if (content.Length == 0) return;
             // a line that is mostly links is navigation, unless it is a long paragraph
-            if (LinkDensity(e) > 0.5 && text.Length < 200) return;
-            sb.Append(text).Append("\n\n");
+            if (text.LinkDensity(e) > 0.5 && content.Length < 200) return;
+            sb.Append(content).Append("\n\n");
             return;
         }
         var loose = new StringBuilder();
-        foreach (var node in e.ChildNodes)
+        foreach (var child in tree.Children(e))
         {
-            if (node is IElement child)
+            if (text.Excluded[child]) continue;
+            if (tree.IsText(child)) loose.Append(tree.Text[child]);
+            else if (text.HoldsBlock[child])
             {
-                if (Blocks.Contains(child.TagName) || child.QuerySelector(string.Join(',', Blocks.Select(b => b.ToLowerInvariant()))) is not null)
-                {
-                    Flush(loose, sb);
-                    Write(child, sb);
-                }
-                else if (child.TagName is "BR") { Flush(loose, sb); }
-                else loose.Append(child.TextContent).Append(' ');
+                Flush(loose, sb);
+                Write(tree, text, child, sb, depth + 1);
             }
-            else if (node.NodeType == NodeType.Text) loose.Append(node.TextContent);
+            else if (tree.Tag[child] == "BR") Flush(loose, sb);
+            else loose.Append(text.Gather(child)).Append(' ');
         }
         Flush(loose, sb);
     }
@@ -133,15 +152,7 @@ public static class HtmlArticleExtractor
         loose.Clear();
     }
 
-    private static double LinkDensity(IElement e)
-    {
-        var all = Normalise(e.TextContent).Length;
-        if (all == 0) return 0;
-        var links = e.QuerySelectorAll("a").Sum(a => Normalise(a.TextContent).Length);
-        return Math.Min(1, (double)links / all);
-    }
-
-    private static string Normalise(string s)
+    internal static string Normalise(string s)
     {
         var sb = new StringBuilder(s.Length);
         var space = false;
@@ -155,16 +166,23 @@ public static class HtmlArticleExtractor
         return sb.ToString();
     }
 
-    private static HtmlArticle Metadata(IDocument doc)
+    private static HtmlArticle Metadata(IDocument doc, string html)
     {
-        string? Meta(params string[] names) => names.Select(n => doc.QuerySelector($"meta[property='{n}'], meta[name='{n}'], meta[itemprop='{n}']")?.GetAttribute("content"))
-            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        // one pass over the meta tags: the first non-empty content of each property, name or itemprop
+        var metas = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in doc.GetElementsByTagName("meta"))
+        {
+            if (m.GetAttribute("content") is not { } content || string.IsNullOrWhiteSpace(content)) continue;
+            foreach (var key in (ReadOnlySpan<string>)["property", "name", "itemprop"])
+                if (m.GetAttribute(key) is { } n) metas.TryAdd(n, content.Trim());
+        }
+        string? Meta(params string[] names) => names.Select(metas.GetValueOrDefault).FirstOrDefault(v => v is not null);
         string? title = null, author = null, outlet = null, published = null;
-        foreach (var script in doc.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in JsonLd(html))
         {
             try
             {
-                using var json = JsonDocument.Parse(script.TextContent);
+                using var json = JsonDocument.Parse(script);
                 foreach (var item in Flatten(json.RootElement))
                 {
                     title ??= Str(item, "headline");
@@ -183,6 +201,22 @@ public static class HtmlArticleExtractor
         outlet ??= Meta("og:site_name", "application-name");
         var language = doc.DocumentElement.GetAttribute("lang")?.Split('-')[0].ToLowerInvariant();
         return new HtmlArticle(title, outlet, author, ParseDate(published), string.IsNullOrEmpty(language) ? null : language, "");
+    }
+
+    /// <summary>The text of each <c>&lt;script type="application/ld+json"&gt;</c>, found in the page's text (the parser skips script text).</summary>
+    private static IEnumerable<string> JsonLd(string html)
+    {
+        const string marker = "application/ld+json";
+        for (var at = html.IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf(marker, at + marker.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            var open = html.LastIndexOf('<', at);
+            if (open < 0 || !html.AsSpan(open).StartsWith("<script", StringComparison.OrdinalIgnoreCase)) continue;
+            var start = html.IndexOf('>', at);
+            var end = start < 0 ? -1 : html.IndexOf("</script", start, StringComparison.OrdinalIgnoreCase);
+            if (end < 0) yield break;
+            yield return html[(start + 1)..end];
+            at = end;
+        }
     }
 
     private static IEnumerable<JsonElement> Flatten(JsonElement e)

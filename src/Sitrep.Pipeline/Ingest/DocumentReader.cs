@@ -4,6 +4,8 @@ using Sitrep.Ingest;
 using Sitrep.Ingest.Decoding;
 using Sitrep.Core.Time;
 using Sitrep.Ingest.Dedup;
+using Sitrep.Ingest.Feeds;
+using Sitrep.Ingest.Web;
 using Sitrep.Ingest.Html;
 using Sitrep.Ingest.PlainText;
 using Sitrep.Text.Entities;
@@ -23,30 +25,41 @@ public sealed class DocumentReader(EntityRecognizer? entities, EventReader? even
     /// <summary>Ids come from the raw bytes, so the same input always gets the same id.</summary>
     public static string IdFor(ReadOnlySpan<byte> raw) => "d-" + Convert.ToHexStringLower(SHA256.HashData(raw))[..16];
 
-    public Document Read(string source, byte[] raw, int? yearHint = null)
+    /// <param name="hints">What the source said of the bytes (an HTTP charset, a feed item's title and date): the page's own metadata comes first.</param>
+    public Document Read(string source, byte[] raw, SourceHints? hints = null)
     {
         var bytes = Gzip.IsCompressed(source) ? Gzip.Expand(raw) : raw;
-        var decoded = TextDecoder.Decode(bytes);
-        if (LooksLikeFeed(decoded.Text))
-            throw new InputRejectedException("an RSS, Atom or XML document; this version of sitrep reads articles as text or HTML pages");
-        return LooksLikeMarkup(decoded.Text) ? FromHtml(source, raw, decoded) : FromText(source, raw, decoded, yearHint);
+        var decoded = TextDecoder.Decode(bytes, hints?.Charset);
+        if (FeedReader.LooksLikeFeed(decoded.Text)) throw new InputRejectedException("a feed, not an article (its items are read when the feed itself is ingested)");
+        var html = hints?.MediaType is "text/html" or "application/xhtml+xml" || LooksLikeMarkup(decoded.Text);
+        var doc = html ? FromHtml(source, raw, decoded, hints) : FromText(source, raw, decoded, hints);
+        return doc with { Hints = hints };
     }
 
-    private Document FromText(string source, byte[] raw, DecodedText decoded, int? yearHint)
+    private Document FromText(string source, byte[] raw, DecodedText decoded, SourceHints? hints)
     {
         var article = PlainTextArticleReader.Read(decoded.Text);
-        return Finish(source, raw, decoded.EncodingName, "text/plain", article.Title, article.Outlet, article.Author, null, article.Body, article.Cut,
-            PublicationDateInference.Infer(article.Body, article.HeaderDate, yearHint), article.HeaderDate is { Year: null } partial ? partial : null);
+        var dating = (article.HeaderDate is { Year: not null } ? null : SourceDating(hints)) ?? PublicationDateInference.Infer(article.Body, article.HeaderDate);
+        return Finish(source, raw, decoded.EncodingName, "text/plain", article.Title ?? hints?.Title, article.Outlet ?? hints?.Outlet, article.Author ?? hints?.Author, null,
+            article.Body, article.Cut, dating, article.HeaderDate is { Year: null } partial ? partial : null);
     }
 
-    private Document FromHtml(string source, byte[] raw, DecodedText decoded)
+    private Document FromHtml(string source, byte[] raw, DecodedText decoded, SourceHints? hints)
     {
         var page = HtmlArticleExtractor.Extract(decoded.Text);
-        // a page's own metadata dates it; without any, the body does
-        var dating = page.Published is { Year: not null } published
-            ? new DateInference(PublicationDate.Exact(published, DateSource.HtmlMeta, "page metadata"), [])
-            : PublicationDateInference.Infer(page.Body, null);
-        return Finish(source, raw, decoded.EncodingName, "text/html", page.Title, page.Outlet, page.Author, page.Language, page.Body, [], dating, null);
+        return Finish(source, raw, decoded.EncodingName, "text/html", page.Title ?? hints?.Title, page.Outlet ?? hints?.Outlet, page.Author ?? hints?.Author, page.Language,
+            page.Body, [], PageDating(page.Published) ?? SourceDating(hints) ?? PublicationDateInference.Infer(page.Body, null), null);
+    }
+
+    // A page's own metadata dates it first; then the feed that listed it, then a date in its address; without any, the body does.
+    private static DateInference? PageDating(PartialDate? pageDate) =>
+        pageDate is { Year: not null } published ? new DateInference(PublicationDate.Exact(published, DateSource.HtmlMeta, "page metadata"), []) : null;
+
+    private static DateInference? SourceDating(SourceHints? hints)
+    {
+        if (hints?.Published is { Year: not null } listed) return new DateInference(PublicationDate.Exact(listed, DateSource.Feed, "the feed's date for the item"), []);
+        if (UrlDate.Find(hints?.Url) is { } inUrl) return new DateInference(PublicationDate.Exact(inUrl, DateSource.Url, "the date in the article's address"), []);
+        return null;
     }
 
     private Document Finish(string source, byte[] raw, string encoding, string mediaType, string? title, string? outlet, string? author, string? declaredLanguage,
@@ -82,13 +95,6 @@ public sealed class DocumentReader(EntityRecognizer? entities, EventReader? even
             Events = happenings,
             Fingerprint = Fingerprinter.Compute(body),
         };
-    }
-
-    private static bool LooksLikeFeed(string text)
-    {
-        var t = text.AsSpan().TrimStart();
-        if (t.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)) t = t[Math.Max(0, t.IndexOf("?>") + 2)..].TrimStart();
-        return t.StartsWith("<rss", StringComparison.OrdinalIgnoreCase) || t.StartsWith("<feed", StringComparison.OrdinalIgnoreCase) || t.StartsWith("<rdf", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool LooksLikeMarkup(string text)

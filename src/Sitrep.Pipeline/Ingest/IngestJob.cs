@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using Sitrep.Core.Documents;
+using System.Text;
 using Sitrep.Ingest;
+using Sitrep.Ingest.Decoding;
+using Sitrep.Ingest.Feeds;
+using Sitrep.Ingest.Web;
 using Sitrep.Store;
 
 namespace Sitrep.Pipeline.Ingest;
 
-public enum IngestOutcome { Added, NearDuplicate, Duplicate, AlreadyStored, Skipped, Failed }
+public enum IngestOutcome { Added, NearDuplicate, Duplicate, AlreadyStored, Unchanged, Skipped, Failed }
 
 public sealed record IngestItem(string Source, IngestOutcome Outcome, string? DocumentId = null, string? Detail = null);
 
@@ -24,6 +28,8 @@ public sealed class IngestSummary
     public int NearDuplicates { get; set; }
     public int Duplicates { get; set; }
     public int AlreadyStored { get; set; }
+    /// <summary>Addresses the server said have not changed since they were last fetched.</summary>
+    public int Unchanged { get; set; }
     public int Skipped { get; set; }
     public int Failed { get; set; }
     public int DatedFromCollection { get; set; }
@@ -37,6 +43,7 @@ public sealed class IngestSummary
             case IngestOutcome.NearDuplicate: Added++; NearDuplicates++; break;
             case IngestOutcome.Duplicate: Duplicates++; break;
             case IngestOutcome.AlreadyStored: AlreadyStored++; break;
+            case IngestOutcome.Unchanged: Unchanged++; break;
             case IngestOutcome.Skipped: Skipped++; break;
             default: Failed++; break;
         }
@@ -44,15 +51,23 @@ public sealed class IngestSummary
 }
 
 /// <summary>
-/// Reads sources into the store. Each input either becomes a document, is recognised as one already stored, or is
-/// reported with its reason; one bad file never stops the batch. Writes are grouped in transactions.
+/// Reads sources into the store: files, folders, standard input, web addresses and feeds (every item of a feed, its
+/// linked article fetched when the feed carries only a summary). Each input either becomes a document, is recognised
+/// as one already stored, or is reported with its reason; one bad input never stops the batch. Writes are grouped in
+/// transactions, and a cancelled run commits what it finished.
 /// </summary>
-public sealed class IngestJob(IDocumentStore store, IngestOptions options, DocumentReader reader)
+/// <param name="fetcher">Fetches web addresses; without one they are reported as not fetched.</param>
+public sealed class IngestJob(IDocumentStore store, IngestOptions options, DocumentReader reader, Fetcher? fetcher = null)
 {
+    /// <summary>Feed items whose full text is shorter than this are teasers: the linked article is fetched instead.</summary>
+    private const int FullTextLength = 500;
+
     /// <param name="onItem">Told of every input as it is settled, in order.</param>
     /// <param name="onProgress">Told (done, total) after every input.</param>
     /// <param name="standardInput">Opened when "-" is among the inputs.</param>
-    public IngestSummary Run(IEnumerable<string> inputs, Action<IngestItem> onItem, Action<int, int>? onProgress = null, Func<Stream>? standardInput = null)
+    /// <param name="cancel">Stops the run between two inputs; what was read until then is kept.</param>
+    public IngestSummary Run(IEnumerable<string> inputs, Action<IngestItem> onItem, Action<int, int>? onProgress = null, Func<Stream>? standardInput = null,
+        CancellationToken cancel = default)
     {
         var clock = Stopwatch.StartNew();
         var summary = new IngestSummary();
@@ -62,19 +77,21 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         var tx = store.Begin();
         try
         {
-            for (var i = 0; i < entries.Count; i++)
+            for (var i = 0; i < entries.Count && !cancel.IsCancellationRequested; i++)
             {
-                var item = Settle(entries[i], standardInput);
-                summary.Count(item.Outcome);
-                onItem(item);
-                if (item.Outcome is IngestOutcome.Added or IngestOutcome.NearDuplicate or IngestOutcome.Duplicate or IngestOutcome.AlreadyStored) inBatch++;
-                if (inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime)
+                foreach (var item in Settle(entries[i], standardInput, cancel))
                 {
-                    tx.Commit();
-                    tx.Dispose();
-                    tx = store.Begin();
-                    inBatch = 0;
-                    batchClock.Restart();
+                    summary.Count(item.Outcome);
+                    onItem(item);
+                    if (item.Outcome is IngestOutcome.Added or IngestOutcome.NearDuplicate or IngestOutcome.Duplicate or IngestOutcome.AlreadyStored) inBatch++;
+                    if (inBatch >= options.BatchSize || batchClock.Elapsed >= options.BatchTime)
+                    {
+                        tx.Commit();
+                        tx.Dispose();
+                        tx = store.Begin();
+                        inBatch = 0;
+                        batchClock.Restart();
+                    }
                 }
                 onProgress?.Invoke(i + 1, entries.Count);
             }
@@ -89,13 +106,14 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         return summary;
     }
 
-    private IngestItem Settle(SourceEntry entry, Func<Stream>? standardInput)
+    private IEnumerable<IngestItem> Settle(SourceEntry entry, Func<Stream>? standardInput, CancellationToken cancel)
     {
         var source = entry.Kind == SourceKind.StandardInput ? "stdin" : entry.Path;
         switch (entry.Kind)
         {
-            case SourceKind.Skipped: return new IngestItem(source, IngestOutcome.Skipped, Detail: entry.Problem);
-            case SourceKind.Failed: return new IngestItem(source, IngestOutcome.Failed, Detail: entry.Problem);
+            case SourceKind.Skipped: return [new IngestItem(source, IngestOutcome.Skipped, Detail: entry.Problem)];
+            case SourceKind.Failed: return [new IngestItem(source, IngestOutcome.Failed, Detail: entry.Problem)];
+            case SourceKind.Url: return Fetch(entry.Path, null, cancel);
         }
         byte[] raw;
         try
@@ -104,10 +122,74 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
                 ? ReadLimited(standardInput?.Invoke() ?? throw new InputRejectedException("standard input is not available"))
                 : ReadFile(entry.Path);
         }
-        catch (InputRejectedException e) { return new IngestItem(source, IngestOutcome.Failed, Detail: e.Message); }
-        catch (UnauthorizedAccessException) { return new IngestItem(source, IngestOutcome.Failed, Detail: "permission denied"); }
-        catch (IOException e) { return new IngestItem(source, IngestOutcome.Failed, Detail: e.Message); }
+        catch (InputRejectedException e) { return [Failed(source, e.Message)]; }
+        catch (UnauthorizedAccessException) { return [Failed(source, "permission denied")]; }
+        catch (IOException e) { return [Failed(source, e.Message)]; }
+        return FromBytes(source, raw, null, cancel);
+    }
 
+    private static IngestItem Failed(string source, string reason) => new(source, IngestOutcome.Failed, Detail: reason);
+
+    /// <summary>A feed's items, or one article.</summary>
+    private IEnumerable<IngestItem> FromBytes(string source, byte[] raw, SourceHints? hints, CancellationToken cancel)
+    {
+        if (!Gzip.IsCompressed(source) && FeedReader.LooksLikeFeed(raw))
+        {
+            Feed feed;
+            try { feed = FeedReader.Read(TextDecoder.Decode(raw, hints?.Charset).Text); }
+            catch (InputRejectedException e) { return [Failed(source, e.Message)]; }
+            return FromFeed(source, hints?.Url, feed, cancel);
+        }
+        return [Store(source, raw, hints)];
+    }
+
+    private IEnumerable<IngestItem> FromFeed(string feedSource, string? feedUrl, Feed feed, CancellationToken cancel)
+    {
+        var baseUri = feedUrl is not null ? new Uri(feedUrl) : Uri.TryCreate(feed.Link, UriKind.Absolute, out var site) ? site : null;
+        var items = feed.Items.Select((item, n) =>
+        {
+            var link = item.Link is null ? null : baseUri is not null && Uri.TryCreate(baseUri, item.Link, out var abs) ? abs.AbsoluteUri : item.Link;
+            var hints = new SourceHints { Url = link, Title = item.Title, Author = item.Author, Outlet = feed.Title, Published = item.Published, MediaType = "text/html" };
+            var fullText = item.Content is { } c && FeedReader.TextLength(c) >= FullTextLength;
+            var fetch = !fullText && link is not null && Fetcher.IsUrl(link) && store.FindBySource(link) is null;
+            return (Item: item, Source: link ?? $"{feedSource}#{item.Id ?? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}", Hints: hints, FullText: fullText, Fetch: fetch);
+        }).ToList();
+        if (items.Count == 0) return [new IngestItem(feedSource, IngestOutcome.Skipped, Detail: "a feed with no items")];
+        // linked articles are fetched side by side (the fetcher keeps to its limit per host) and stored in feed order
+        var pages = fetcher is null ? [] : items.Where(x => x.Fetch).ToDictionary(x => x.Source, x => fetcher.GetAsync(x.Source, store.GetFetchState(x.Source) is { } st ? new Validators(st.ETag, st.LastModified) : null, cancel));
+        return items.SelectMany(x =>
+        {
+            if (cancel.IsCancellationRequested) return [];
+            if (x.FullText) return [Store(x.Source, Encoding.UTF8.GetBytes(x.Item.Content!), x.Hints)];
+            if (pages.TryGetValue(x.Source, out var page)) return Fetched(x.Source, x.Hints, page, cancel);
+            if (x.Item.Link is not null && store.FindBySource(x.Source) is { } stored) return [new IngestItem(x.Source, IngestOutcome.AlreadyStored, stored)];
+            // no way to the article (no link, or nothing to fetch it with): the feed's own text is what there is
+            if ((x.Item.Content ?? x.Item.Summary) is { } text) return [Store(x.Source, Encoding.UTF8.GetBytes(text), x.Hints)];
+            return [Failed(x.Source, fetcher is null ? "the feed gives only a link, and fetching is off" : "a feed item with neither text nor a link")];
+        });
+    }
+
+    private IEnumerable<IngestItem> Fetch(string url, SourceHints? hints, CancellationToken cancel)
+    {
+        if (fetcher is null) return [Failed(url, "a web address, and fetching is off")];
+        var known = store.GetFetchState(url) is { } state ? new Validators(state.ETag, state.LastModified) : null;
+        return Fetched(url, hints, fetcher.GetAsync(url, known, cancel), cancel);
+    }
+
+    private IEnumerable<IngestItem> Fetched(string url, SourceHints? hints, Task<FetchResult> pending, CancellationToken cancel)
+    {
+        FetchResult result;
+        try { result = pending.GetAwaiter().GetResult(); }
+        catch (InputRejectedException e) { return [Failed(url, e.Message)]; }
+        catch (OperationCanceledException) { return []; }
+        store.SetFetchState(new FetchState(url, result.Validators.ETag, result.Validators.LastModified, result.Status, DateTimeOffset.UtcNow));
+        if (result.NotModified) return [new IngestItem(url, IngestOutcome.Unchanged, store.FindBySource(url), "not modified since it was last fetched")];
+        var fetched = (hints ?? new SourceHints()) with { Url = result.Url.AbsoluteUri, Charset = result.Charset, MediaType = result.MediaType ?? hints?.MediaType };
+        return FromBytes(url, result.Bytes, fetched, cancel);
+    }
+
+    private IngestItem Store(string source, byte[] raw, SourceHints? hints)
+    {
         var id = DocumentReader.IdFor(raw);
         if (store.Contains(id))
         {
@@ -115,12 +197,12 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
             return new IngestItem(source, IngestOutcome.AlreadyStored, id);
         }
         Document doc;
-        try { doc = reader.Read(source, raw); }
-        catch (InputRejectedException e) { return new IngestItem(source, IngestOutcome.Failed, Detail: e.Message); }
+        try { doc = reader.Read(source, raw, hints); }
+        catch (InputRejectedException e) { return Failed(source, e.Message); }
         // a fault of ours on one odd article must not cost the rest of the batch; it is named so it can be reported
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new IngestItem(source, IngestOutcome.Failed, Detail: $"internal error while reading it ({e.GetType().Name}: {e.Message}); please report it with the file");
+            return Failed(source, $"internal error while reading it ({e.GetType().Name}: {e.Message}); please report it with the file");
         }
 
         var (copy, of) = Duplicates.Find(store, doc);

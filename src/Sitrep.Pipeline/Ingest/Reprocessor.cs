@@ -26,7 +26,7 @@ public static class Reprocessor
                 if (store.Raw(id) is not { } raw || store.Find(id) is not { } old) continue;
                 try
                 {
-                    var doc = reader.Read(raw.Source, raw.Bytes);
+                    var doc = reader.Read(raw.Source, raw.Bytes, raw.Hints);
                     var (copy, of) = Duplicates.Find(store, doc with { Id = raw.Id }, earlier);
                     doc = doc with { Id = raw.Id, Source = raw.Source, DuplicateOf = copy == Copy.None ? null : of };
                     if (old.Body != doc.Body || old.Title != doc.Title || old.Published != doc.Published || old.DuplicateOf != doc.DuplicateOf || old.Author != doc.Author

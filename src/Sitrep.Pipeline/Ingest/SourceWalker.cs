@@ -6,16 +6,16 @@ public sealed record SourceEntry(string Path, SourceKind Kind, string? Problem =
     public const string StandardInput = "-";
 }
 
-public enum SourceKind { File, StandardInput, Skipped, Failed }
+public enum SourceKind { File, StandardInput, Url, Skipped, Failed }
 
 /// <summary>
-/// Expands paths into files, recursing into folders in a stable (ordinal) order. Files named explicitly are always read;
+/// Expands paths into files and web addresses, recursing into folders in a stable (ordinal) order. Files named explicitly are always read;
 /// files found in folders are read when their extension is one sitrep ingests. Symbolic links are followed once:
 /// a link back into a folder already being walked is reported as a loop, not followed forever.
 /// </summary>
 public static class SourceWalker
 {
-    public static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text", ".markdown", ".html", ".htm" };
+    public static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom" };
 
     /// <summary>Article files, compressed ones (page.html.gz) included.</summary>
     public static bool IsArticleFile(string path) =>
@@ -26,6 +26,12 @@ public static class SourceWalker
         foreach (var input in inputs)
         {
             if (input == SourceEntry.StandardInput) { yield return new SourceEntry(input, SourceKind.StandardInput); continue; }
+            if (Sitrep.Ingest.Web.Fetcher.IsUrl(input)) { yield return new SourceEntry(input, SourceKind.Url); continue; }
+            if (input.Contains("://", StringComparison.Ordinal) && !File.Exists(input))
+            {
+                yield return new SourceEntry(input, SourceKind.Failed, "only http and https addresses are fetched");
+                continue;
+            }
             if (File.Exists(input)) { yield return new SourceEntry(input, SourceKind.File); continue; }
             if (!Directory.Exists(input))
             {

@@ -133,5 +133,16 @@ internal static class Migrations
                 PRIMARY KEY (document, seq)
             ) WITHOUT ROWID;
             """),
+        (8, "source hints and fetch state", """
+            ALTER TABLE documents ADD COLUMN hints_json TEXT;
+            CREATE INDEX document_sources_source ON document_sources(source);
+            CREATE TABLE fetch_state (
+                url TEXT PRIMARY KEY,
+                etag TEXT,
+                last_modified TEXT,
+                status INTEGER NOT NULL,
+                fetched_at TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }

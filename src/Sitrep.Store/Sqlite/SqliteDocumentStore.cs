@@ -106,9 +106,10 @@ public sealed class SqliteDocumentStore : IDocumentStore
     {
         using (var c = Command("""
             INSERT INTO documents (id, source, media_type, encoding, raw, title, outlet, author, language, published, published_precision,
-                published_range_from, published_range_to, published_from, published_note, header_date, body, cut_json, text_hash, minhash, duplicate_of, ingested_at)
-            VALUES ($id, $source, $media, $enc, $raw, $title, $outlet, $author, $lang, $pub, $prec, $rfrom, $rto, $pfrom, $pnote, $hdate, $body, $cut, $hash, $minhash, $dup, $at)
-            """, DerivedParameters(d).Concat([("$source", d.Source), ("$media", d.MediaType), ("$raw", raw), ("$at", Now())]).ToArray()))
+                published_range_from, published_range_to, published_from, published_note, header_date, body, cut_json, text_hash, minhash, duplicate_of, ingested_at, hints_json)
+            VALUES ($id, $source, $media, $enc, $raw, $title, $outlet, $author, $lang, $pub, $prec, $rfrom, $rto, $pfrom, $pnote, $hdate, $body, $cut, $hash, $minhash, $dup, $at, $hints)
+            """, DerivedParameters(d).Concat([("$source", d.Source), ("$media", d.MediaType), ("$raw", raw), ("$at", Now()),
+                ("$hints", d.Hints is null ? null : JsonSerializer.Serialize(d.Hints, StoreJson.Default.SourceHints))]).ToArray()))
             c.ExecuteNonQuery();
         WriteBands(d);
         WriteMentions(d);
@@ -365,9 +366,29 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public RawDocument? Raw(string documentId)
     {
-        using var c = Command("SELECT id, source, media_type, raw FROM documents WHERE id = $id", ("$id", documentId));
+        using var c = Command("SELECT id, source, media_type, raw, hints_json FROM documents WHERE id = $id", ("$id", documentId));
         using var r = c.ExecuteReader();
-        return r.Read() ? new RawDocument(r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3)) : null;
+        return r.Read()
+            ? new RawDocument(r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3), r.IsDBNull(4) ? null : JsonSerializer.Deserialize(r.GetString(4), StoreJson.Default.SourceHints))
+            : null;
+    }
+
+    public string? FindBySource(string source) => Scalar("SELECT document FROM document_sources WHERE source = $s LIMIT 1", ("$s", source)) as string;
+
+    public FetchState? GetFetchState(string url)
+    {
+        using var c = Command("SELECT url, etag, last_modified, status, fetched_at FROM fetch_state WHERE url = $u", ("$u", url));
+        using var r = c.ExecuteReader();
+        return r.Read()
+            ? new FetchState(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt32(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    public void SetFetchState(FetchState state)
+    {
+        using var c = Command("INSERT OR REPLACE INTO fetch_state VALUES ($u, $e, $l, $s, $t)",
+            ("$u", state.Url), ("$e", state.ETag), ("$l", state.LastModified), ("$s", state.Status), ("$t", state.FetchedAt.ToString("O", CultureInfo.InvariantCulture)));
+        c.ExecuteNonQuery();
     }
 
 
@@ -441,7 +462,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     private const string DocumentColumns =
         "id, source, media_type, encoding, title, outlet, author, language, published, published_precision, published_range_from, published_range_to, " +
-        "published_from, published_note, header_date, body, cut_json, text_hash, duplicate_of";
+        "published_from, published_note, header_date, body, cut_json, text_hash, duplicate_of, hints_json";
 
     private IEnumerable<Document> ReadDocuments(SqliteCommand c)
     {
@@ -459,6 +480,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 HeaderDate = PartialDate.Parse(S(14)), Body = r.GetString(15),
                 Cut = JsonSerializer.Deserialize(r.GetString(16), StoreJson.Default.ListCutText) ?? [],
                 Fingerprint = new DocumentFingerprint(r.GetString(17), []), DuplicateOf = S(18),
+                Hints = S(19) is { } hints ? JsonSerializer.Deserialize(hints, StoreJson.Default.SourceHints) : null,
             };
             yield return document with
             {
