@@ -1,7 +1,5 @@
 using System.Text;
 using Sitrep.Ingest.Feeds;
-using Sitrep.Ingest.Html;
-using Sitrep.Ingest.Decoding;
 
 namespace Sitrep.Ingest.Tests;
 
@@ -77,52 +75,5 @@ public class FeedReaderTests
         Assert.True(FeedReader.LooksLikeFeed("<?xml version=\"1.0\"?><?xml-stylesheet href=\"s.xsl\"?><rss version=\"2.0\">"u8));
         Assert.False(FeedReader.LooksLikeFeed("<!DOCTYPE html><html><body><p>rss</p></body></html>"));
         Assert.False(FeedReader.LooksLikeFeed("A plain article that mentions <rss> in passing."));
-    }
-}
-
-public class HostileHtmlTests
-{
-    [Fact]
-    public void A_hundred_thousand_nested_elements_are_read_without_overflow()
-    {
-        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "<p>The text at the bottom of the well, long enough to be an article paragraph.</p>"
-            + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "</body></html>";
-        var article = HtmlArticleExtractor.Extract(html);
-        Assert.Contains("bottom of the well", article.Body);
-    }
-
-    [Fact]
-    public void The_guard_drops_only_the_tags_past_its_depth()
-    {
-        var shallow = "<html><body><div><p>a</p></div></body></html>";
-        Assert.Same(shallow, NestingGuard.Limit(shallow, 3));
-        var deep = "<div><div><div><div><b>x</b></div></div></div></div>";
-        Assert.Equal("<div><div><div>x</div></div></div>", NestingGuard.Limit(deep, 3));
-        // script text is not markup, and void or self-closed elements add no depth
-        Assert.Equal("<div><script><div><div><div></script><br><img/><hr></div>", NestingGuard.Limit("<div><script><div><div><div></script><br><img/><hr></div>", 1));
-    }
-
-    [Fact]
-    public void A_page_declares_its_charset_in_a_meta_tag()
-    {
-        var latin = Encoding.Latin1.GetBytes("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"></head><body><p>Caf\u00e9 on the square</p></body></html>");
-        Assert.Equal("iso-8859-1", MetaCharset.Sniff(latin));
-        var decoded = TextDecoder.Decode(latin);
-        Assert.Equal("windows-1252", decoded.EncodingName);
-        Assert.Contains("Café", decoded.Text);
-        // what the HTTP response declares comes first, and valid UTF-8 outranks a stale meta tag
-        Assert.Contains("Café", TextDecoder.Decode(Encoding.Latin1.GetBytes("<p>Caf\u00e9</p>"), "iso-8859-1").Text);
-        Assert.Equal("utf-8", TextDecoder.Decode(Encoding.UTF8.GetBytes("<meta charset=\"windows-1251\"><p>Café</p>")).EncodingName);
-    }
-
-    [Fact]
-    public void Json_ld_is_read_from_the_page_text_although_script_text_is_not_parsed()
-    {
-        var a = HtmlArticleExtractor.Extract("""
-            <html><head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Ceasefire talks","datePublished":"2025-03-11T17:40:00+03:00","author":[{"name":"A. Writer"}],"publisher":{"name":"Wire"}}]}</script>
-            <script>var x = "<p>not text</p>";</script></head><body><p>Talks began in Jeddah on Tuesday, officials from both delegations said, and lasted eight hours.</p></body></html>
-            """);
-        Assert.Equal(("Ceasefire talks", "2025-03-11T17:40", "A. Writer", "Wire"), (a.Title, a.Published.ToString(), a.Author, a.Outlet));
-        Assert.DoesNotContain("not text", a.Body);
     }
 }

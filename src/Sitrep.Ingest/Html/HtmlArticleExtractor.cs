@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Sitrep.Core.Time;
 
 namespace Sitrep.Ingest.Html;
@@ -18,45 +16,39 @@ public sealed record HtmlArticle(string? Title, string? Outlet, string? Author, 
 /// </summary>
 public static class HtmlArticleExtractor
 {
-    // script and style text is never read (JSON-LD is taken from the page's text instead), nor are comments
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions
-    {
-        IsScripting = false, SkipScriptText = true, SkipRawText = true, SkipComments = true, SkipCDATA = true, DisableElementPositionTracking = true,
-    });
-
-    private static readonly HashSet<string> Furniture = new(StringComparer.Ordinal) { "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "iframe", "button", "select", "input", "figure", "header", "menu", "dialog" };
-    private static readonly string[] Unlikely = ["comment", "share", "social", "related", "promo", "advert", "cookie", "subscribe", "newsletter", "sidebar", "footer", "breadcrumb", "menu", "popup", "modal", "banner", "widget", "recommend", "sponsor", "outbrain", "taboola", "byline", "author", "tags", "caption", "credit", "masthead", "navbar", "toolbar", "pagination", "disqus", "signup", "paywall"];
-    private static readonly string[] Likely = ["article", "content", "body", "main", "post", "entry", "story", "text"];
-    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal) { "P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TD", "DD", "DT" };
-    private static readonly HashSet<string> Paragraphs = new(StringComparer.Ordinal) { "P", "PRE", "TD", "BLOCKQUOTE", "LI" };
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal) { "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt" };
+    private static readonly HashSet<string> Paragraphs = new(StringComparer.Ordinal) { "p", "pre", "td", "blockquote", "li" };
     /// <summary>Past this depth an element is written as one run of text, so writing never recurses without bound.</summary>
     private const int WriteDepth = 1024;
 
     public static HtmlArticle Extract(string html)
     {
-        using var doc = Parser.ParseDocument(NestingGuard.Limit(html));
-        var meta = Metadata(doc, html);
-        var tree = PageTree.Build(doc.DocumentElement, Furniture, IsUnlikely);
-        var forms = FormsThatAreFurniture(tree);
-        var body = Body(tree, forms, stripUnlikely: true);
+        var tree = HtmlTreeBuilder.Parse(html);
+        var meta = Metadata(tree);
+        var removed = Removed(tree);
+        var body = Body(tree, removed, stripUnlikely: true);
         // as readability does: when judging elements by class and id leaves too little, judge again without it
         if (body.Length < 500)
         {
-            var second = Body(tree, forms, stripUnlikely: false);
+            var second = Body(tree, removed, stripUnlikely: false);
             if (second.Length > body.Length) body = second;
         }
         return meta with { Body = body };
     }
 
-    /// <summary>A form is furniture (search, sign-up) unless the page is built inside one, as ASP.NET pages are.</summary>
-    private static bool[] FormsThatAreFurniture(PageTree tree)
+    /// <summary>
+    /// Furniture by name, and forms that are furniture (search, sign-up) unless the page is built inside one, as ASP.NET
+    /// pages are.
+    /// </summary>
+    private static bool[] Removed(PageTree tree)
     {
-        var none = new bool[tree.Count];
-        var whole = new PageText(tree, none, Blocks);
-        var pageText = Math.Max(1, tree.Body >= 0 ? whole.Length(tree.Body) : 0);
-        var forms = new bool[tree.Count];
-        for (var i = 0; i < tree.Count; i++) forms[i] = tree.Tag[i] == "FORM" && whole.Length(i) * 2 < pageText;
-        return forms;
+        var removed = new bool[tree.Count];
+        for (var i = 0; i < tree.Count; i++) removed[i] = tree.Furniture[i] || (tree.Parent[i] >= 0 && removed[tree.Parent[i]]);
+        var whole = new PageText(tree, removed, Blocks);
+        var pageText = Math.Max(1, whole.Length(tree.Body));
+        for (var i = 0; i < tree.Count; i++)
+            if (!removed[i] && tree.Tag[i] == "form" && whole.Length(i) * 2 < pageText) removed[i] = true;
+        return removed;
     }
 
     private static string Body(PageTree tree, bool[] removed, bool stripUnlikely)
@@ -67,14 +59,6 @@ public static class HtmlArticleExtractor
         var text = new PageText(tree, excluded, Blocks);
         var top = BestContainer(tree, text);
         return top < 0 ? "" : Text(tree, text, top);
-    }
-
-    private static bool IsUnlikely(IElement e)
-    {
-        var key = ((e.ClassName ?? "") + " " + (e.Id ?? "")).ToLowerInvariant();
-        if (key.Length < 2 || e.LocalName is "body" or "html" or "article" or "main") return false;
-        if (e.GetAttribute("hidden") is not null || (e.GetAttribute("style") ?? "").Replace(" ", "").Contains("display:none", StringComparison.OrdinalIgnoreCase)) return true;
-        return Unlikely.Any(key.Contains) && !Likely.Any(key.Contains);
     }
 
     private static int BestContainer(PageTree tree, PageText text)
@@ -93,7 +77,7 @@ public static class HtmlArticleExtractor
         // text written straight into a div, lines parted by <br>, counts as paragraphs too
         for (var i = 0; i < tree.Count; i++)
         {
-            if (text.Excluded[i] || tree.Tag[i] != "DIV") continue;
+            if (text.Excluded[i] || tree.Tag[i] != "div") continue;
             var direct = text.DirectLength(i);
             if (direct < 100) continue;
             Add(i, 1 + text.DirectCommas[i] + Math.Min(direct / 100.0, 3));
@@ -139,7 +123,7 @@ public static class HtmlArticleExtractor
                 Flush(loose, sb);
                 Write(tree, text, child, sb, depth + 1);
             }
-            else if (tree.Tag[child] == "BR") Flush(loose, sb);
+            else if (tree.Tag[child] == "br") Flush(loose, sb);
             else loose.Append(text.Gather(child)).Append(' ');
         }
         Flush(loose, sb);
@@ -166,19 +150,12 @@ public static class HtmlArticleExtractor
         return sb.ToString();
     }
 
-    private static HtmlArticle Metadata(IDocument doc, string html)
+    private static HtmlArticle Metadata(PageTree tree)
     {
-        // one pass over the meta tags: the first non-empty content of each property, name or itemprop
-        var metas = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var m in doc.GetElementsByTagName("meta"))
-        {
-            if (m.GetAttribute("content") is not { } content || string.IsNullOrWhiteSpace(content)) continue;
-            foreach (var key in (ReadOnlySpan<string>)["property", "name", "itemprop"])
-                if (m.GetAttribute(key) is { } n) metas.TryAdd(n, content.Trim());
-        }
-        string? Meta(params string[] names) => names.Select(metas.GetValueOrDefault).FirstOrDefault(v => v is not null);
+        var page = tree.Metadata;
+        string? Meta(params string[] names) => names.Select(page.Meta.GetValueOrDefault).FirstOrDefault(v => v is not null);
         string? title = null, author = null, outlet = null, published = null;
-        foreach (var script in JsonLd(html))
+        foreach (var script in page.JsonLd)
         {
             try
             {
@@ -193,30 +170,14 @@ public static class HtmlArticleExtractor
             }
             catch (JsonException) { }
         }
-        var heading = Normalise(doc.QuerySelector("h1")?.TextContent ?? "");
+        var heading = page.FirstHeading >= 0 ? Normalise(tree.AllText(page.FirstHeading)) : "";
         title ??= Meta("og:title", "twitter:title") ?? (heading.Length > 0 ? heading : null);
-        title ??= doc.Title is { Length: > 0 } t ? t.Split([" | ", " - ", " — "], StringSplitOptions.None)[0].Trim() : null;
-        published ??= Meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "DC.date.issued") ?? doc.QuerySelector("time[datetime]")?.GetAttribute("datetime");
+        title ??= page.Title is { } t && Normalise(t) is { Length: > 0 } whole ? whole.Split([" | ", " - ", " — "], StringSplitOptions.None)[0].Trim() : null;
+        published ??= Meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "DC.date.issued") ?? page.TimeDatetime;
         author ??= Meta("author", "article:author");
         outlet ??= Meta("og:site_name", "application-name");
-        var language = doc.DocumentElement.GetAttribute("lang")?.Split('-')[0].ToLowerInvariant();
+        var language = page.Language?.Split('-')[0].ToLowerInvariant();
         return new HtmlArticle(title, outlet, author, ParseDate(published), string.IsNullOrEmpty(language) ? null : language, "");
-    }
-
-    /// <summary>The text of each <c>&lt;script type="application/ld+json"&gt;</c>, found in the page's text (the parser skips script text).</summary>
-    private static IEnumerable<string> JsonLd(string html)
-    {
-        const string marker = "application/ld+json";
-        for (var at = html.IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf(marker, at + marker.Length, StringComparison.OrdinalIgnoreCase))
-        {
-            var open = html.LastIndexOf('<', at);
-            if (open < 0 || !html.AsSpan(open).StartsWith("<script", StringComparison.OrdinalIgnoreCase)) continue;
-            var start = html.IndexOf('>', at);
-            var end = start < 0 ? -1 : html.IndexOf("</script", start, StringComparison.OrdinalIgnoreCase);
-            if (end < 0) yield break;
-            yield return html[(start + 1)..end];
-            at = end;
-        }
     }
 
     private static IEnumerable<JsonElement> Flatten(JsonElement e)

@@ -48,7 +48,7 @@ internal sealed class PageText
             // going backward, each node comes before what its parent has gathered so far
             text[p] = Run.Concat(text[i], text[p]);
             Commas[p] += Commas[i];
-            links[p] += links[i] + (tree.Tag[i] == "A" ? text[i].Length : 0);
+            links[p] += links[i] + (tree.Tag[i] == "a" ? text[i].Length : 0);
             HoldsBlock[p] |= HoldsBlock[i];
             HasBlockChild[p] |= isBlock;
             if (isText)

@@ -1,58 +1,35 @@
-using AngleSharp.Dom;
-
 namespace Sitrep.Ingest.Html;
 
 /// <summary>
-/// A parsed page flattened into arrays in document order, furniture left out: every node's subtree is the range
-/// [i, End[i]), so text lengths, link shares and "holds a block" come from one backward pass instead of walking the DOM
-/// again for every candidate. Built without recursion, so no page can overflow the stack.
+/// A parsed page flattened into arrays in document order: every node's subtree is the range [i, End[i]), so text
+/// lengths, link shares and "holds a block" come from one backward pass instead of walking a DOM again for every
+/// candidate. Nothing here recurses, so no page can overflow the stack.
 /// </summary>
 internal sealed class PageTree
 {
     public readonly List<int> Parent = [];
     public readonly List<int> End = [];
-    /// <summary>Upper-case tag name; empty for a text node.</summary>
+    /// <summary>Lower-case tag name; empty for a text node.</summary>
     public readonly List<string> Tag = [];
-    /// <summary>The text of a text node; null for an element.</summary>
+    /// <summary>The text of a text node, character references decoded; null for an element.</summary>
     public readonly List<string?> Text = [];
-    /// <summary>Elements that look like furniture by class, id or hidden state (readability's "unlikely candidates").</summary>
+    /// <summary>Elements that are never article text by their name (scripts, navigation, forms' controls, figures…).</summary>
+    public readonly List<bool> Furniture = [];
+    /// <summary>Elements inside the body that look like furniture by class, id or hidden state (readability's "unlikely candidates").</summary>
     public readonly List<bool> Unlikely = [];
-    public int Body { get; private set; } = -1;
+    public int Body { get; set; } = -1;
+    public PageMetadata Metadata { get; } = new();
     public int Count => Tag.Count;
 
     public bool IsText(int i) => Text[i] is not null;
 
-    public static PageTree Build(IElement root, ISet<string> furniture, Func<IElement, bool> unlikely)
-    {
-        var tree = new PageTree();
-        var stack = new Stack<(INode Node, int Parent)>();
-        stack.Push((root, -1));
-        var open = new Stack<int>();
-        while (stack.Count > 0)
-        {
-            var (node, parent) = stack.Pop();
-            // close the ranges of the elements this node is not inside
-            while (open.Count > 0 && open.Peek() != parent) tree.End[open.Pop()] = tree.Count;
-            if (node is IElement e)
-            {
-                if (furniture.Contains(e.LocalName)) continue;
-                var index = tree.Add(parent, e.TagName, null, parent >= 0 && tree.Body >= 0 && unlikely(e));
-                if (e.LocalName == "body" && tree.Body < 0) tree.Body = index;
-                open.Push(index);
-                for (var c = e.ChildNodes.Length - 1; c >= 0; c--) stack.Push((e.ChildNodes[c], index));
-            }
-            else if (node.NodeType == NodeType.Text) tree.Add(parent, "", node.TextContent, false);
-        }
-        while (open.Count > 0) tree.End[open.Pop()] = tree.Count;
-        return tree;
-    }
-
-    private int Add(int parent, string tag, string? text, bool unlikely)
+    public int Add(int parent, string tag, string? text, bool furniture, bool unlikely)
     {
         Parent.Add(parent);
         End.Add(Count + 1);
         Tag.Add(tag);
         Text.Add(text);
+        Furniture.Add(furniture);
         Unlikely.Add(unlikely);
         return Count - 1;
     }
@@ -62,4 +39,26 @@ internal sealed class PageTree
     {
         for (var j = i + 1; j < End[i]; j = End[j]) yield return j;
     }
+
+    /// <summary>All the text inside an element, as the page has it.</summary>
+    public string AllText(int e)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var j = e + 1; j < End[e]; j++) if (Text[j] is { } t) sb.Append(t);
+        return sb.ToString();
+    }
+}
+
+/// <summary>What the parser keeps of a page's head and markup for its metadata, in the order the page gives it.</summary>
+internal sealed class PageMetadata
+{
+    /// <summary>The first non-empty content of each meta property, name or itemprop.</summary>
+    public Dictionary<string, string> Meta { get; } = new(StringComparer.Ordinal);
+    public List<string> JsonLd { get; } = [];
+    public string? Title { get; set; }
+    public string? Language { get; set; }
+    /// <summary>The first &lt;time datetime&gt; on the page.</summary>
+    public string? TimeDatetime { get; set; }
+    /// <summary>The first h1 element, or -1.</summary>
+    public int FirstHeading { get; set; } = -1;
 }
