@@ -29,11 +29,44 @@ public class CliTests
         Assert.Contains("added 0", err2);
     }
 
+    private static string Feed(int items) => "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Wire</title>" + string.Concat(Enumerable.Range(1, items).Select(i =>
+        $"<item><title>Ferry {i}</title><link>https://harbour.example/{i}</link><pubDate>Mon, 02 Oct 2023 0{i}:00:00 GMT</pubDate><description><![CDATA[" +
+        string.Concat(Enumerable.Repeat($"<p>The ferry number {i} resumed service on Monday between the two ports after a month of storms, the operator said.</p>", 8)) +
+        "]]></description></item>")) + "</channel></rss>";
+
+    [Fact]
+    public void Watch_polls_a_feed_and_ctrl_c_stops_it_with_everything_kept()
+    {
+        var items = 1;
+        using var server = new LocalHttpServer(_ => new HttpAnswer(200, Feed(Volatile.Read(ref items)), "application/rss+xml"));
+        using var dir = new TempDir();
+        var psi = SitrepProcess.StartInfo(dir.Path, "watch", server.Url("/feed.xml"), "--every", "0.02", "--db", "s.db");
+        using var p = Process.Start(psi)!;
+        var lines = new List<string>();
+        string? line;
+        while ((line = p.StandardError.ReadLine()) is not null)
+        {
+            lines.Add(line);
+            if (line.Contains("round 1:")) Interlocked.Exchange(ref items, 2);
+            if (line.Contains("round 3:")) break;
+        }
+        using (var kill = Process.Start("kill", ["-INT", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        var rest = p.StandardError.ReadToEnd();
+        Assert.True(p.WaitForExit(TimeSpan.FromSeconds(30)), string.Join('\n', lines));
+        Assert.True(p.ExitCode == 0, string.Join('\n', lines) + rest);
+        Assert.Contains(lines, l => l.Contains("round 1: added 1"));
+        Assert.Contains(lines, l => l.Contains("round 2: added 1"));
+        Assert.Contains(lines, l => l.Contains("round 3: added 0"));
+        Assert.Contains("stopping", rest);
+        var list = JsonDocument.Parse(SitrepProcess.Run(dir.Path, "documents", "--json", "--db", "s.db").Out).RootElement;
+        Assert.Equal(2, list.GetArrayLength());
+    }
+
     [Fact]
     public void Every_command_has_help_with_an_example()
     {
         using var dir = new TempDir();
-        foreach (var command in new[] { "ingest", "documents", "show", "export", "report", "reprocess", "entity", "extract" })
+        foreach (var command in new[] { "ingest", "watch", "documents", "show", "export", "report", "reprocess", "entity", "extract" })
         {
             var (exit, output, _) = SitrepProcess.Run(dir.Path, command, "--help");
             Assert.Equal(0, exit);

@@ -15,6 +15,7 @@ public class FeedIngestTests
 
     private static string Page(string title, string published, string lead) => $$"""
         <html lang="en"><head><title>{{title}} | Valley Post</title><meta property="og:site_name" content="Valley Post">
+        {{(published.Length > 0 ? $"<link rel=\"canonical\" href=\"https://valley.example/{title.Split(' ')[0].ToLowerInvariant()}\">" : "")}}
         {{(published.Length > 0 ? $"<meta property=\"article:published_time\" content=\"{published}\">" : "")}}</head>
         <body><nav><a href="/">Home</a></nav><article><h1>{{title}}</h1><p>{{lead}}</p><p>{{Paragraph}}</p><p>{{Paragraph.Replace("Thursday", "Friday")}}</p></article></body></html>
         """;
@@ -104,6 +105,7 @@ public class FeedIngestTests
         Assert.Contains("The bridge was closed to all traffic at dawn.", bridge.Body);
         var dam = store.Find(store.FindBySource(server.Url("/news/dam"))!)!;
         Assert.Equal((DateSource.HtmlMeta, "2025-03-14T08:00"), (dam.Published.Source, dam.Published.Value.ToString()));
+        Assert.Equal(("https://valley.example/dam", server.Url("/news/2025/03/13/bridge")), (dam.Url, bridge.Url));
 
         // the second time the server says the feed has not changed, and nothing is fetched or added
         var again = Ingest(store, fetcher, server.Url("/feed.xml")).Summary;

@@ -32,13 +32,15 @@ internal static class ExtractCommand
                 Console.Error.WriteLine($"sitrep: {path}: {e.Message}");
                 return 1;
             }
-            if (parse.GetValue(json)) Output.Json(Record(article));
+            if (parse.GetValue(json)) Output.Json(new Dictionary<string, string?>(Record(article)) { ["language"] = article.Language, ["url"] = article.Url });
             else
             {
                 Console.WriteLine($"title      {article.Title ?? "(none found)"}");
                 Console.WriteLine($"outlet     {article.Outlet ?? "(none found)"}");
                 Console.WriteLine($"author     {article.Author ?? "(none found)"}");
                 Console.WriteLine($"published  {article.Published?.ToString() ?? "(none found)"}");
+                Console.WriteLine($"language   {article.Language ?? "(none declared)"}");
+                Console.WriteLine($"url        {article.Url ?? "(none declared)"}");
                 Console.WriteLine();
                 Console.WriteLine(article.Body);
             }

@@ -43,7 +43,7 @@ internal static class WatchCommand
                     {
                         failed += round.Summary.Failed;
                         Console.Error.WriteLine($"[{round.Started:HH:mm:ss}] round {round.Number}: {IngestCommand.Describe(round.Summary)}; {store.Count()} documents stored" +
-                            (parse.GetValue(rounds) is { } r && round.Number >= r ? "" : $"; next round at {round.Started + interval:HH:mm:ss}"));
+                            (stop.IsCancellationRequested ? "; stopped" : parse.GetValue(rounds) is { } r && round.Number >= r ? "" : $"; next round at {round.Started + interval:HH:mm:ss}"));
                     },
                     item => IngestCommand.Report(item, Console.Error.WriteLine), stop.Token, parse.GetValue(rounds));
                 return failed > 0 ? IngestCommand.SomeFailed : 0;

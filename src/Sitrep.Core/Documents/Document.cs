@@ -12,6 +12,8 @@ public sealed record Document
 {
     public required string Id { get; init; }
     public required string Source { get; init; }
+    /// <summary>The article's own address: the page's canonical URL, else where it was fetched from or the feed's link to it.</summary>
+    public string? Url { get; init; }
     public required string MediaType { get; init; }
     public required string Encoding { get; init; }
     public string? Title { get; init; }

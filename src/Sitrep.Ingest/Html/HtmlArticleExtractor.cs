@@ -6,7 +6,8 @@ using Sitrep.Core.Time;
 namespace Sitrep.Ingest.Html;
 
 /// <summary>An article taken from a web page, with where its date came from.</summary>
-public sealed record HtmlArticle(string? Title, string? Outlet, string? Author, PartialDate? Published, string? Language, string Body);
+/// <param name="Url">The page's canonical address (link rel=canonical, else og:url), when it names one.</param>
+public sealed record HtmlArticle(string? Title, string? Outlet, string? Author, PartialDate? Published, string? Language, string Body, string? Url = null);
 
 /// <summary>
 /// Keeps a page's article and drops its furniture, in the manner of readability: elements that are furniture by name
@@ -177,7 +178,9 @@ public static class HtmlArticleExtractor
         author ??= Meta("author", "article:author");
         outlet ??= Meta("og:site_name", "application-name");
         var language = page.Language?.Split('-')[0].ToLowerInvariant();
-        return new HtmlArticle(title, outlet, author, ParseDate(published), string.IsNullOrEmpty(language) ? null : language, "");
+        var url = page.Canonical ?? Meta("og:url");
+        return new HtmlArticle(title, outlet, author, ParseDate(published), string.IsNullOrEmpty(language) ? null : language, "",
+            Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.AbsoluteUri : null);
     }
 
     private static IEnumerable<JsonElement> Flatten(JsonElement e)

@@ -31,7 +31,7 @@ internal sealed class HtmlTreeBuilder
     private static readonly HashSet<string> CellScope = Set("tr", "table", "body", "html");
     private static readonly HashSet<string> LinkScope = Set("td", "th", "table", "body", "html");
     private static readonly HashSet<string> NoScope = Set("html");
-    private static readonly HashSet<string> Kept = Set("class", "id", "style", "hidden", "lang", "property", "name", "itemprop", "content", "datetime", "type");
+    private static readonly HashSet<string> Kept = Set("class", "id", "style", "hidden", "lang", "property", "name", "itemprop", "content", "datetime", "type", "rel", "href");
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeptNames = Kept.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly string[] UnlikelyWords = ["comment", "share", "social", "related", "promo", "advert", "cookie", "subscribe", "newsletter", "sidebar", "footer", "breadcrumb", "menu", "popup", "modal", "banner", "widget", "recommend", "sponsor", "outbrain", "taboola", "byline", "author", "tags", "caption", "credit", "masthead", "navbar", "toolbar", "pagination", "disqus", "signup", "paywall"];
     private static readonly string[] LikelyWords = ["article", "content", "body", "main", "post", "entry", "story", "text"];
@@ -168,6 +168,7 @@ internal sealed class HtmlTreeBuilder
         if (name == "meta" && Attribute("content") is { } content && !string.IsNullOrWhiteSpace(content))
             foreach (var key in (ReadOnlySpan<string>)["property", "name", "itemprop"])
                 if (Attribute(key) is { } n) meta.Meta.TryAdd(n, content.Trim());
+        if (name == "link" && meta.Canonical is null && Attribute("rel") is { } rel && rel.Trim().Equals("canonical", StringComparison.OrdinalIgnoreCase)) meta.Canonical = Attribute("href")?.Trim();
         if (name == "time" && meta.TimeDatetime is null) meta.TimeDatetime = Attribute("datetime");
         if (name == "h1" && meta.FirstHeading < 0) meta.FirstHeading = element;
     }

@@ -59,6 +59,8 @@ internal sealed class PageMetadata
     public string? Language { get; set; }
     /// <summary>The first &lt;time datetime&gt; on the page.</summary>
     public string? TimeDatetime { get; set; }
+    /// <summary>The href of the first &lt;link rel="canonical"&gt;.</summary>
+    public string? Canonical { get; set; }
     /// <summary>The first h1 element, or -1.</summary>
     public int FirstHeading { get; set; } = -1;
 }

@@ -33,7 +33,7 @@ public sealed class DocumentReader(EntityRecognizer? entities, EventReader? even
         if (FeedReader.LooksLikeFeed(decoded.Text)) throw new InputRejectedException("a feed, not an article (its items are read when the feed itself is ingested)");
         var html = hints?.MediaType is "text/html" or "application/xhtml+xml" || LooksLikeMarkup(decoded.Text);
         var doc = html ? FromHtml(source, raw, decoded, hints) : FromText(source, raw, decoded, hints);
-        return doc with { Hints = hints };
+        return doc with { Hints = hints, Url = doc.Url ?? hints?.Url };
     }
 
     private Document FromText(string source, byte[] raw, DecodedText decoded, SourceHints? hints)
@@ -47,8 +47,9 @@ public sealed class DocumentReader(EntityRecognizer? entities, EventReader? even
     private Document FromHtml(string source, byte[] raw, DecodedText decoded, SourceHints? hints)
     {
         var page = HtmlArticleExtractor.Extract(decoded.Text);
-        return Finish(source, raw, decoded.EncodingName, "text/html", page.Title ?? hints?.Title, page.Outlet ?? hints?.Outlet, page.Author ?? hints?.Author, page.Language,
+        var doc = Finish(source, raw, decoded.EncodingName, "text/html", page.Title ?? hints?.Title, page.Outlet ?? hints?.Outlet, page.Author ?? hints?.Author, page.Language,
             page.Body, [], PageDating(page.Published) ?? SourceDating(hints) ?? PublicationDateInference.Infer(page.Body, null), null);
+        return doc with { Url = page.Url };
     }
 
     // A page's own metadata dates it first; then the feed that listed it, then a date in its address; without any, the body does.

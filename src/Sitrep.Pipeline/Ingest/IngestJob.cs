@@ -150,9 +150,11 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         {
             var link = item.Link is null ? null : baseUri is not null && Uri.TryCreate(baseUri, item.Link, out var abs) ? abs.AbsoluteUri : item.Link;
             var hints = new SourceHints { Url = link, Title = item.Title, Author = item.Author, Outlet = feed.Title, Published = item.Published, MediaType = "text/html" };
-            var fullText = item.Content is { } c && FeedReader.TextLength(c) >= FullTextLength;
+            // many feeds put the whole article in the description
+            var text = item.Content ?? item.Summary;
+            var fullText = text is not null && FeedReader.TextLength(text) >= FullTextLength;
             var fetch = !fullText && link is not null && Fetcher.IsUrl(link) && store.FindBySource(link) is null;
-            return (Item: item, Source: link ?? $"{feedSource}#{item.Id ?? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}", Hints: hints, FullText: fullText, Fetch: fetch);
+            return (Item: item, Source: link ?? $"{feedSource}#{item.Id ?? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}", Hints: hints, Text: text, FullText: fullText, Fetch: fetch);
         }).ToList();
         if (items.Count == 0) return [new IngestItem(feedSource, IngestOutcome.Skipped, Detail: "a feed with no items")];
         // linked articles are fetched side by side (the fetcher keeps to its limit per host) and stored in feed order
@@ -160,11 +162,11 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         return items.SelectMany(x =>
         {
             if (cancel.IsCancellationRequested) return [];
-            if (x.FullText) return [Store(x.Source, Encoding.UTF8.GetBytes(x.Item.Content!), x.Hints)];
+            if (x.FullText) return [Store(x.Source, Encoding.UTF8.GetBytes(x.Text!), x.Hints)];
             if (pages.TryGetValue(x.Source, out var page)) return Fetched(x.Source, x.Hints, page, cancel);
             if (x.Item.Link is not null && store.FindBySource(x.Source) is { } stored) return [new IngestItem(x.Source, IngestOutcome.AlreadyStored, stored)];
             // no way to the article (no link, or nothing to fetch it with): the feed's own text is what there is
-            if ((x.Item.Content ?? x.Item.Summary) is { } text) return [Store(x.Source, Encoding.UTF8.GetBytes(text), x.Hints)];
+            if (x.Text is not null) return [Store(x.Source, Encoding.UTF8.GetBytes(x.Text), x.Hints)];
             return [Failed(x.Source, fetcher is null ? "the feed gives only a link, and fetching is off" : "a feed item with neither text nor a link")];
         });
     }

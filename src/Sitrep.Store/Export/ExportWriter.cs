@@ -307,12 +307,12 @@ public static class ExportWriter
         using (var f = new StreamWriter(docs, false, new UTF8Encoding(false)))
         {
             Csv.Row(f, "id", "source", "outlet", "title", "author", "language", "published", "published_precision", "published_range_from", "published_range_to",
-                "published_from", "duplicate_of", "body");
+                "published_from", "duplicate_of", "body", "url");
             foreach (var d in store.Documents())
             {
                 var p = d.Published;
                 Csv.Row(f, d.Id, d.Source, d.Outlet, d.Title, d.Author, d.Language, p.Value?.ToString(), p.Precision.ToExportName(), Day(p.From), Day(p.To),
-                    p.Source.ToExportName(), d.DuplicateOf, d.Body);
+                    p.Source.ToExportName(), d.DuplicateOf, d.Body, d.Url);
             }
         }
         written.Add(docs);
@@ -391,6 +391,7 @@ public static class ExportWriter
         if (kind is not null) w.WriteString("kind", kind);
         w.WriteString("id", d.Id);
         w.WriteString("source", d.Source);
+        w.WriteString("url", d.Url);
         w.WriteString("outlet", d.Outlet);
         w.WriteString("title", d.Title);
         w.WriteString("author", d.Author);

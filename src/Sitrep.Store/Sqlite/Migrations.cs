@@ -135,6 +135,7 @@ internal static class Migrations
             """),
         (8, "source hints and fetch state", """
             ALTER TABLE documents ADD COLUMN hints_json TEXT;
+            ALTER TABLE documents ADD COLUMN url TEXT;
             CREATE INDEX document_sources_source ON document_sources(source);
             CREATE TABLE fetch_state (
                 url TEXT PRIMARY KEY,
