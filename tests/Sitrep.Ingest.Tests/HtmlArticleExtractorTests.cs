@@ -51,4 +51,16 @@ public class HtmlArticleExtractorTests
         var deep = string.Concat(Enumerable.Repeat("<div>", 5000)) + "<p>" + new string('x', 50) + "</p>";
         Assert.NotNull(HtmlArticleExtractor.Extract(deep));
     }
+
+    [Fact]
+    public void Without_metadata_the_date_line_shown_on_the_page_dates_it()
+    {
+        var a = HtmlArticleExtractor.Extract($"""
+            <html><body><article><h1>Flooding: evacuations pass 1,700</h1>
+            <div class="meta"><span class="timeline-link">Timeline of 2023</span> <span class="article-date">Published 7 June 2023, 18:20</span></div>
+            {Paragraphs}</article></body></html>
+            """);
+        Assert.Equal(("2023-06-07T18:20", Sitrep.Core.Time.DateSource.Header), (a.Published.ToString(), a.PublishedFrom));
+        Assert.Null(HtmlArticleExtractor.Extract($"<html><body><div class='date'>Updated daily</div>{Paragraphs}</body></html>").Published);
+    }
 }

@@ -7,7 +7,9 @@ namespace Sitrep.Ingest.Html;
 
 /// <summary>An article taken from a web page, with where its date came from.</summary>
 /// <param name="Url">The page's canonical address (link rel=canonical, else og:url), when it names one.</param>
-public sealed record HtmlArticle(string? Title, string? Outlet, string? Author, PartialDate? Published, string? Language, string Body, string? Url = null);
+/// <param name="PublishedFrom">Where <paramref name="Published"/> was found: the page's metadata, or a date line shown on the page (<see cref="DateSource.Header"/>).</param>
+public sealed record HtmlArticle(string? Title, string? Outlet, string? Author, PartialDate? Published, string? Language, string Body, string? Url = null,
+    DateSource PublishedFrom = DateSource.HtmlMeta);
 
 /// <summary>
 /// Keeps a page's article and drops its furniture, in the manner of readability: elements that are furniture by name
@@ -179,8 +181,25 @@ public static class HtmlArticleExtractor
         outlet ??= Meta("og:site_name", "application-name");
         var language = page.Language?.Split('-')[0].ToLowerInvariant();
         var url = page.Canonical ?? Meta("og:url");
-        return new HtmlArticle(title, outlet, author, ParseDate(published), string.IsNullOrEmpty(language) ? null : language, "",
-            Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.AbsoluteUri : null);
+        var date = ParseDate(published);
+        var from = DateSource.HtmlMeta;
+        if (date is null && DateLine(tree) is { } shown) (date, from) = (shown, DateSource.Header);
+        return new HtmlArticle(title, outlet, author, date, string.IsNullOrEmpty(language) ? null : language, "",
+            Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.AbsoluteUri : null, from);
+    }
+
+    /// <summary>A full date (day and year) shown in a short element marked as a date: "Published 12 March 2025, 17:40".</summary>
+    private static PartialDate? DateLine(PageTree tree)
+    {
+        foreach (var element in tree.Metadata.DateLines)
+        {
+            var text = Normalise(tree.AllText(element));
+            if (text.Length is 0 or > 80) continue;
+            var scan = Sitrep.Text.Time.CalendarScanner.Scan(text);
+            if (scan.Dates.FirstOrDefault(d => d.Date is { Year: not null, Day: not null }) is not { Span.Length: > 0 } found) continue;
+            return scan.Times.Count > 0 && found.Date.Hour is null ? found.Date with { Hour = scan.Times[0].Hour, Minute = scan.Times[0].Minute } : found.Date;
+        }
+        return null;
     }
 
     private static IEnumerable<JsonElement> Flatten(JsonElement e)

@@ -171,6 +171,7 @@ internal sealed class HtmlTreeBuilder
         if (name == "link" && meta.Canonical is null && Attribute("rel") is { } rel && rel.Trim().Equals("canonical", StringComparison.OrdinalIgnoreCase)) meta.Canonical = Attribute("href")?.Trim();
         if (name == "time" && meta.TimeDatetime is null) meta.TimeDatetime = Attribute("datetime");
         if (name == "h1" && meta.FirstHeading < 0) meta.FirstHeading = element;
+        if (meta.DateLines.Count < 5 && tree.Body >= 0 && IsDateLine()) meta.DateLines.Add(element);
     }
 
     private void EndTag(string name)
@@ -244,6 +245,15 @@ internal sealed class HtmlTreeBuilder
         var key = ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
         if (key.Length < 2) return false;
         return UnlikelyWords.Any(key.Contains) && !LikelyWords.Any(key.Contains);
+    }
+
+    private static readonly string[] DateWords = ["date", "time", "publish", "posted", "dateline"];
+
+    private bool IsDateLine()
+    {
+        foreach (var key in (ReadOnlySpan<string>)["class", "id", "itemprop"])
+            if (Attribute(key) is { } v && DateWords.Any(w => v.Contains(w, StringComparison.OrdinalIgnoreCase))) return true;
+        return false;
     }
 
     private string? Attribute(string name) => attributes.GetValueOrDefault(name);

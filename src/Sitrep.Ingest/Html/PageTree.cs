@@ -61,6 +61,8 @@ internal sealed class PageMetadata
     public string? TimeDatetime { get; set; }
     /// <summary>The href of the first &lt;link rel="canonical"&gt;.</summary>
     public string? Canonical { get; set; }
+    /// <summary>The first few elements whose class, id or itemprop says they hold a date (a visible date line).</summary>
+    public List<int> DateLines { get; } = [];
     /// <summary>The first h1 element, or -1.</summary>
     public int FirstHeading { get; set; } = -1;
 }

@@ -48,13 +48,15 @@ public sealed class DocumentReader(EntityRecognizer? entities, EventReader? even
     {
         var page = HtmlArticleExtractor.Extract(decoded.Text);
         var doc = Finish(source, raw, decoded.EncodingName, "text/html", page.Title ?? hints?.Title, page.Outlet ?? hints?.Outlet, page.Author ?? hints?.Author, page.Language,
-            page.Body, [], PageDating(page.Published) ?? SourceDating(hints) ?? PublicationDateInference.Infer(page.Body, null), null);
+            page.Body, [], PageDating(page.Published, page.PublishedFrom) ?? SourceDating(hints) ?? PublicationDateInference.Infer(page.Body, null), null);
         return doc with { Url = page.Url };
     }
 
     // A page's own metadata dates it first; then the feed that listed it, then a date in its address; without any, the body does.
-    private static DateInference? PageDating(PartialDate? pageDate) =>
-        pageDate is { Year: not null } published ? new DateInference(PublicationDate.Exact(published, DateSource.HtmlMeta, "page metadata"), []) : null;
+    private static DateInference? PageDating(PartialDate? pageDate, DateSource from) =>
+        pageDate is { Year: not null } published
+            ? new DateInference(PublicationDate.Exact(published, from, from == DateSource.HtmlMeta ? "page metadata" : "the date line shown on the page"), [])
+            : null;
 
     private static DateInference? SourceDating(SourceHints? hints)
     {
