@@ -97,4 +97,37 @@ public class TimeTaggerTests
     [Fact]
     public void Without_a_document_date_the_year_stays_unknown() =>
         Assert.Contains(("August 7", TimexType.Date, "XXXX-08-07"), TimeTagger.Tag("On August 7, it rained.", null).Select(t => (t.Span.Of("On August 7, it rained."), t.Type, t.Value)));
+
+    [Theory]
+    // the nearest tense cue decides, the one before the expression first
+    [InlineData("The ambassador said on Tuesday that Iraq would retaliate against its neighbours.", "2025-03-13", "Tuesday", "2025-03-11")]
+    [InlineData("The two leaders will meet on Friday in Jeddah, officials said.", "2025-03-13", "Friday", "2025-03-14")]
+    [InlineData("The offer was extended to April 16. It had been due to expire Friday.", "2025-03-13", "Friday", "2025-03-07")]
+    [InlineData("Shares in the company are to resume trading in Paris on Tuesday.", "2025-03-13", "Tuesday", "2025-03-18")]
+    [InlineData("The inspectors, who arrived Thursday with fifty staff, will stay for two months.", "2025-03-14", "Thursday", "2025-03-13")]
+    public void A_weekday_takes_its_tense_from_the_nearest_cue(string text, string anchor, string span, string value) =>
+        Has(text, anchor, span, TimexType.Date, value);
+
+    [Fact]
+    public void A_date_before_a_colon_is_a_date_and_a_time_after_one_is_a_time()
+    {
+        Has("The paper said in an editorial on Saturday, April 25: the court erred.", "1998-04-24", "Saturday, April 25", TimexType.Date, "1998-04-25");
+        Assert.DoesNotContain(Tag("The ferry leaves at May 5:30 sharp.", "2025-03-13"), t => t.Value == "2025-05-05");
+    }
+
+    [Theory]
+    [InlineData("Flights leave every Thursday from Bombay.", "every Thursday", "XXXX-WXX-4")]
+    [InlineData("The market is closed on Sundays.", "Sundays", "XXXX-WXX-7")]
+    public void Recurring_weekdays_are_sets(string text, string span, string value) => Has(text, "2025-03-13", span, TimexType.Set, value);
+
+    [Theory]
+    [InlineData("The plant was built in nineteen ninety-six by the state.", "nineteen ninety-six", "1996")]
+    [InlineData("They hope to finish by the year two thousand.", "the year two thousand", "2000")]
+    [InlineData("The region was poor in the nineties.", "the nineties", "199")]
+    [InlineData("Borders drawn in the 20th century still hold.", "20th century", "19")]
+    public void Years_decades_and_centuries_in_words(string text, string span, string value) => Has(text, "1998-03-01", span, TimexType.Date, value);
+
+    [Fact]
+    public void Two_thousand_years_is_a_length_of_time_not_the_year_2000() =>
+        Assert.DoesNotContain(Tag("The city is more than two thousand years old.", "1998-03-01"), t => t.Value == "2000");
 }

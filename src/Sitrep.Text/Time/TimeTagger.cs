@@ -42,7 +42,15 @@ public static class TimeTagger
     };
 
     private static readonly HashSet<string> Zones = new(StringComparer.OrdinalIgnoreCase) { "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "msk" };
-    private static readonly HashSet<string> FutureWords = new(StringComparer.Ordinal) { "will", "'ll", "shall" };
+    private static readonly HashSet<string> FutureWords = new(StringComparer.Ordinal) { "will", "'ll", "shall", "would", "scheduled", "upcoming", "planned", "plans", "expected", "due" };
+    /// <summary>Past forms that do not end in -ed.</summary>
+    private static readonly HashSet<string> PastWords = new(StringComparer.Ordinal)
+    {
+        "was", "were", "had", "did", "met", "left", "came", "began", "took", "made", "gave", "held", "fell", "rose", "won", "lost", "went", "sent", "struck",
+        "fled", "hit", "shot", "saw", "got", "led", "ran", "sold", "bought", "paid", "spent", "built", "broke", "began", "became", "brought", "caught", "fought",
+        "flew", "grew", "kept", "knew", "meant", "put", "set", "stood", "thought", "threw", "wrote", "ago", "earlier", "last", "yesterday", "said", "told",
+    };
+
     private static readonly HashSet<string> YearCues = new(StringComparer.Ordinal)
     {
         "in", "since", "until", "till", "by", "of", "from", "before", "after", "during", "through", "fiscal", "year", "early", "late", "mid", "between", "and", "to", "around", "throughout", "for",
@@ -64,22 +72,7 @@ public static class TimeTagger
         var tokens = Tokenizer.Tokenize(text);
         var raw = tokens.Select(t => t.Of(text)).ToArray();
         var lower = raw.Select(t => t.ToLowerInvariant()).ToArray();
-        var future = new bool[tokens.Count];
-        var k = 0;
-        foreach (var s in SentenceSplitter.Split(text))
-        {
-            var first = k;
-            while (k < tokens.Count && tokens[k].Start < s.End) k++;
-            // a quotation's tense is the speaker's, not the report's: "“We will …,” he said on Tuesday"
-            var isFuture = false;
-            var quoted = false;
-            for (var j = first; j < k; j++)
-            {
-                if (lower[j] is "“" or "”" or "\"" or "«" or "»") quoted = lower[j] is "“" or "«" || (lower[j] == "\"" && !quoted);
-                else if (!quoted && FutureWords.Contains(lower[j])) { isFuture = true; break; }
-            }
-            for (var j = first; j < k; j++) future[j] = isFuture;
-        }
+        var future = Tense(text, tokens, raw, lower);
         var c = new Context(raw, lower, future, anchor);
         var result = new List<TimeExpression>();
         for (var i = 0; i < tokens.Count;)
@@ -94,6 +87,83 @@ public static class TimeTagger
         return result;
     }
 
+    /// <summary>
+    /// Which tokens sit in a future context: the nearest tense cue in the same sentence decides (will, would, scheduled,
+    /// is to… against a past form: -ed words, said, met, ago…). A cue before the expression counts for more than one
+    /// after it, since English puts the verb first ("said on Tuesday that it would", "will meet on Friday, officials
+    /// said"). A quotation's tense is the speaker's, not the report's. Without any cue the report's past holds.
+    /// </summary>
+    private const int CueAfterPenalty = 2;
+    /// <summary>A cue after the expression only speaks for it this close: farther on it belongs to another clause.</summary>
+    private const int CueAfterReach = 8;
+    /// <summary>An -ed word is often an adjective ("armed", "untouched"): it only decides for an expression this close.</summary>
+    private const int WeakCueReach = 3;
+
+    private static bool[] Tense(string text, List<TextSpan> tokens, string[] raw, string[] lower)
+    {
+        var n = tokens.Count;
+        // +1 future, -1 past; ±2 for a weak cue (an -ed word)
+        var cue = new sbyte[n];
+        var sentenceOf = new int[n];
+        var k = 0;
+        var sentence = 0;
+        foreach (var s in SentenceSplitter.Split(text))
+        {
+            var first = k;
+            while (k < n && tokens[k].Start < s.End) sentenceOf[k++] = sentence;
+            sentence++;
+            var quoted = false;
+            for (var j = first; j < k; j++)
+            {
+                var w = lower[j];
+                if (w is "“" or "”" or "\"" or "«" or "»") { quoted = w is "“" or "«" || (w == "\"" && !quoted); continue; }
+                if (quoted) continue;
+                if (FutureWords.Contains(w) || (w == "to" && j > first && lower[j - 1] is "going" or "set" or "plan" or "plans" or "expected" or "due" or "is" or "are"))
+                    cue[j] = (sbyte)(w is not ("will" or "'ll" or "shall" or "would") && PlanInThePast(lower, j, first) ? -1 : 1);
+                else if (PastWords.Contains(w)) cue[j] = -1;
+                else if (w.Length >= 5 && w.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(raw[j][0])) cue[j] = -2;
+            }
+        }
+        // the nearest cue of each strength on each side, within the sentence, in one pass each way
+        var strongBefore = new int[n]; var weakBefore = new int[n]; var strongAfter = new int[n]; var weakAfter = new int[n];
+        for (int j = 0, sb = -1, wb = -1; j < n; j++)
+        {
+            if (j > 0 && sentenceOf[j] != sentenceOf[j - 1]) sb = wb = -1;
+            if (cue[j] is 1 or -1) sb = j; else if (cue[j] != 0) wb = j;
+            strongBefore[j] = sb; weakBefore[j] = wb;
+        }
+        for (int j = n - 1, sa = -1, wa = -1; j >= 0; j--)
+        {
+            strongAfter[j] = sa; weakAfter[j] = wa;
+            if (j > 0 && sentenceOf[j] != sentenceOf[j - 1]) sa = wa = -1;
+            else if (cue[j] is 1 or -1) sa = j; else if (cue[j] != 0) wa = j;
+        }
+        var future = new bool[n];
+        for (var j = 0; j < n; j++)
+        {
+            var strong = Closer(j, strongBefore[j], strongAfter[j]);
+            var weak = Closer(j, weakBefore[j], weakAfter[j]);
+            var pick = weak.Index >= 0 && weak.Distance <= WeakCueReach && weak.Distance < strong.Distance ? weak.Index : strong.Index;
+            future[j] = pick >= 0 && cue[pick] > 0;
+        }
+        return future;
+    }
+
+    /// <summary>"had been due to expire", "was expected to": a plan that belongs to the past.</summary>
+    private static bool PlanInThePast(string[] lower, int j, int first)
+    {
+        for (var x = j - 1; x >= Math.Max(first, j - 3); x--) if (lower[x] is "had" or "was" or "were" or "been") return true;
+        return false;
+    }
+
+    /// <summary>The closer of two cues, one after the expression counting <see cref="CueAfterPenalty"/> further, and only within <see cref="CueAfterReach"/>.</summary>
+    private static (int Index, int Distance) Closer(int j, int before, int after)
+    {
+        var db = before < 0 ? int.MaxValue : j - before;
+        var da = after < 0 || after - j > CueAfterReach ? int.MaxValue : after - j + CueAfterPenalty;
+        return db <= da ? (before, db) : (after, da);
+    }
+
     private static readonly HashSet<string> Starters = new(StringComparer.Ordinal)
     {
         "today", "yesterday", "tomorrow", "tonight", "now", "currently", "presently", "nowadays", "recently", "recent", "the", "this", "that", "last",
@@ -105,7 +175,9 @@ public static class TimeTagger
     private static bool MayStart(string w) =>
         w.Length > 0 && (char.IsAsciiDigit(w[0]) || w.Contains('-') || Starters.Contains(w) || NumberWords.ContainsKey(w) || Vague.Contains(w)
                          || Units.ContainsKey(Singular(w)) || Seasons.ContainsKey(w) || CalendarWords.Month(w.AsSpan().TrimEnd('.')) > 0
-                         || CalendarWords.Weekday(w) is not null);
+                         || CalendarWords.Weekday(w) is not null || (w.Length > 6 && w[^1] == 's' && CalendarWords.Weekday(w.AsSpan()[..^1]) is not null));
+
+    private static int IsoDay(DayOfWeek d) => d == DayOfWeek.Sunday ? 7 : (int)d;
 
     private static Match? Try(Context c, int i) =>
         NumericDate(c, i) ?? MonthDate(c, i) ?? Relative(c, i) ?? Ago(c, i) ?? Quarter(c, i) ?? Season(c, i) ?? ClockTime(c, i)
@@ -162,7 +234,8 @@ public static class TimeTagger
             return null;
         }
         // March 11[, 2025] / March 2025 / March
-        if (DayNumber(c.T(j + 1)) is { } dd && !(c.T(j + 2) == ":" ))
+        // "April 25: the court…" is a date; "May 5:30" is a clock time
+        if (DayNumber(c.T(j + 1)) is { } dd && !(c.T(j + 2) == ":" && c.T(j + 3) is { Length: 2 } minutes && char.IsAsciiDigit(minutes[0]) && char.IsAsciiDigit(minutes[1])))
         {
             var y = c.T(j + 2) == "," ? YearAt(c, j + 3) : YearAt(c, j + 2);
             var used = y is null ? 2 : c.T(j + 2) == "," ? 4 : 3;
@@ -363,6 +436,9 @@ public static class TimeTagger
     private static Match? Set(Context c, int i)
     {
         var w = c.L(i);
+        // "every Thursday", "on Mondays": a weekday that recurs
+        if (w is "every" or "each" && CalendarWords.Weekday(c.T(i + 1)) is { } each) return new Match(2, TimexType.Set, $"XXXX-WXX-{IsoDay(each)}");
+        if (w.Length > 6 && w[^1] == 's' && CalendarWords.Weekday(c.T(i).AsSpan()[..^1]) is { } plural) return new Match(1, TimexType.Set, $"XXXX-WXX-{IsoDay(plural)}");
         if (w is "every" or "each" or "per" && Units.TryGetValue(Singular(c.L(i + 1)), out var u))
             return new Match(2, TimexType.Set, (u.Time ? "PT1" : "P1") + u.Code);
         return null;
@@ -402,9 +478,23 @@ public static class TimeTagger
         return new Match(j - i + used + 1, TimexType.Duration, n < 0 ? "P" + (u.Time ? "TX" : "X") + u.Code : Value(n, u));
     }
 
+    private static readonly Dictionary<string, int> DecadeWords = new(StringComparer.Ordinal)
+    {
+        ["twenties"] = 192, ["thirties"] = 193, ["forties"] = 194, ["fifties"] = 195, ["sixties"] = 196, ["seventies"] = 197, ["eighties"] = 198, ["nineties"] = 199,
+    };
+
     private static Match? Year(Context c, int i)
     {
+        // "the nineties", "the 20th century", "the year two thousand"
+        if (c.L(i) == "the")
+        {
+            if (DecadeWords.TryGetValue(c.L(i + 1), out var d)) return new Match(2, TimexType.Date, d.ToString(CultureInfo.InvariantCulture));
+            if (c.L(i + 1) == "year" && SpokenYear(c, i + 2) is { } spoken) return new Match(2 + spoken.Used, TimexType.Date, $"{spoken.Year:D4}");
+        }
+        if (Ordinal(c.L(i)) is { } nth and >= 1 and <= 21 && c.L(i + 1) == "century") return new Match(2, TimexType.Date, $"{nth - 1:D2}");
+        if (SpokenYear(c, i) is { } said && said.Used > 1) return new Match(said.Used, TimexType.Date, $"{said.Year:D4}");
         var t = c.T(i);
+        if (c.L(i).StartsWith("mid-", StringComparison.Ordinal) && YearNumber(t[4..]) is { } mid) return new Match(1, TimexType.Date, $"{mid:D4}", "MID");
         if (t.Length == 5 && t.EndsWith('s') && YearNumber(t[..4]) is { } decade && decade % 10 == 0)
             return new Match(1, TimexType.Date, (decade / 10).ToString(CultureInfo.InvariantCulture));
         if (YearNumber(t) is not { } y) return null;
@@ -415,6 +505,25 @@ public static class TimeTagger
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
+
+    /// <summary>A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen ninety", "two thousand".</summary>
+    private static (int Year, int Used)? SpokenYear(Context c, int i)
+    {
+        if (c.L(i) == "two" && c.L(i + 1) == "thousand") return Units.ContainsKey(Singular(c.L(i + 2))) ? null : (2000, 2);
+        if (c.L(i) is not ("eighteen" or "nineteen" or "twenty") || !NumberWords.TryGetValue(c.L(i), out var century)) return null;
+        var rest = c.L(i + 1);
+        var dash = rest.IndexOf('-');
+        int? tail = dash > 0 && NumberWords.TryGetValue(rest[..dash], out var tens) && NumberWords.TryGetValue(rest[(dash + 1)..], out var ones) && tens >= 20 && ones is > 0 and < 10 ? tens + ones
+            : NumberWords.TryGetValue(rest, out var whole) && whole is >= 10 and < 100 ? whole : null;
+        return tail is { } t ? (century * 100 + t, 2) : null;
+    }
+
+    private static int? Ordinal(string w)
+    {
+        if (w.Length < 3 || !char.IsAsciiDigit(w[0])) return null;
+        var digits = w.AsSpan().TrimEnd("stndrh");
+        return w.Length - digits.Length == 2 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
 
     private static bool SentenceMentions(Context c, int i, params string[] words)
     {
