@@ -18,3 +18,6 @@ public readonly record struct TimeExpression(TextSpan Span, TimexType Type, stri
         _ => "SET",
     };
 }
+
+/// <summary>A time expression and whether the text reads it as ahead of the document's date (tense, "next", "by").</summary>
+public readonly record struct TaggedTime(TimeExpression Time, bool LooksAhead);

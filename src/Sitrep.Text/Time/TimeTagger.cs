@@ -65,16 +65,36 @@ public static class TimeTagger
         public string T(int i) => i >= 0 && i < raw.Length ? raw[i] : "";
     }
 
-    private readonly record struct Match(int Length, TimexType Type, string Value, string? Mod = null, int Start = 0);
+    /// <param name="Ahead">The direction a relative expression was read in, when the expression itself says so ("next Friday").</param>
+    private readonly record struct Match(int Length, TimexType Type, string Value, string? Mod = null, int Start = 0, bool? Ahead = null);
 
+    /// <summary>The time expressions of a text, their values anchored to <paramref name="anchor"/> (the document's date) where it is known.</summary>
     public static List<TimeExpression> Tag(string text, DateOnly? anchor)
+    {
+        var result = new List<TimeExpression>();
+        Scan(text, anchor, result, null);
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="Tag"/>, with whether each expression looks ahead of the document's date: what dating a document
+    /// without a date needs, when an unanchored "Tuesday" (XXXX-WXX-2) must be placed before or after it.
+    /// </summary>
+    public static List<TaggedTime> Read(string text, DateOnly? anchor)
+    {
+        var times = new List<TimeExpression>();
+        var ahead = new List<bool>();
+        Scan(text, anchor, times, ahead);
+        return times.Select((t, k) => new TaggedTime(t, ahead[k])).ToList();
+    }
+
+    private static void Scan(string text, DateOnly? anchor, List<TimeExpression> result, List<bool>? ahead)
     {
         var tokens = Tokenizer.Tokenize(text);
         var raw = tokens.Select(t => t.Of(text)).ToArray();
         var lower = raw.Select(t => t.ToLowerInvariant()).ToArray();
         var future = Tense(text, tokens, raw, lower);
         var c = new Context(raw, lower, future, anchor);
-        var result = new List<TimeExpression>();
         for (var i = 0; i < tokens.Count;)
         {
             var m = MayStart(lower[i]) ? Try(c, i) : null;
@@ -82,10 +102,16 @@ public static class TimeTagger
             var start = i + match.Start;
             var end = i + match.Length - 1;
             result.Add(new TimeExpression(new TextSpan(tokens[start].Start, tokens[end].End), match.Type, match.Value, match.Mod));
+            ahead?.Add(match.Ahead ?? future[start]);
             i += match.Length;
         }
-        return result;
     }
+
+    private const int CueAfterPenalty = 2;
+    /// <summary>A cue after the expression only speaks for it this close: farther on it belongs to another clause.</summary>
+    private const int CueAfterReach = 8;
+    /// <summary>An -ed word is often an adjective ("armed", "untouched"): it only decides for an expression this close.</summary>
+    private const int WeakCueReach = 3;
 
     /// <summary>
     /// Which tokens sit in a future context: the nearest tense cue in the same sentence decides (will, would, scheduled,
@@ -93,12 +119,6 @@ public static class TimeTagger
     /// after it, since English puts the verb first ("said on Tuesday that it would", "will meet on Friday, officials
     /// said"). A quotation's tense is the speaker's, not the report's. Without any cue the report's past holds.
     /// </summary>
-    private const int CueAfterPenalty = 2;
-    /// <summary>A cue after the expression only speaks for it this close: farther on it belongs to another clause.</summary>
-    private const int CueAfterReach = 8;
-    /// <summary>An -ed word is often an adjective ("armed", "untouched"): it only decides for an expression this close.</summary>
-    private const int WeakCueReach = 3;
-
     private static bool[] Tense(string text, List<TextSpan> tokens, string[] raw, string[] lower)
     {
         var n = tokens.Count;
@@ -429,8 +449,10 @@ public static class TimeTagger
         var direction = c.L(i) switch { "last" => -1, "next" => 1, _ => c.Future[j] ? 1 : -1 };
         var day = WeekdayDate(c.Anchor, wd, direction, includeToday: c.L(i) is not ("last" or "next"));
         var start = c.L(i) == "on" ? 1 : 0;
-        if (PartOfDay(c, j + 1, day) is { } part) return new Match(j - i + 2, TimexType.Time, part.Value, Start: start);
-        return new Match(j - i + 1, TimexType.Date, DayString(day), Start: start);
+        // without an anchor the weekday is all that is known, in TimeML's form: XXXX-WXX-2 for a Tuesday
+        var value = day is null ? $"XXXX-WXX-{IsoDay(wd)}" : DayString(day);
+        if (PartOfDay(c, j + 1, day) is { } part) return new Match(j - i + 2, TimexType.Time, value + part.Value[part.Value.IndexOf('T')..], Start: start, Ahead: direction > 0);
+        return new Match(j - i + 1, TimexType.Date, value, Start: start, Ahead: direction > 0);
     }
 
     private static Match? Set(Context c, int i)
