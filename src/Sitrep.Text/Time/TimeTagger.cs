@@ -91,13 +91,23 @@ public static class TimeTagger
     private static void Scan(string text, DateOnly? anchor, List<TimeExpression> result, List<bool>? ahead)
     {
         var tokens = Tokenizer.Tokenize(text);
-        var raw = tokens.Select(t => t.Of(text)).ToArray();
-        var lower = raw.Select(t => t.ToLowerInvariant()).ToArray();
-        var future = Tense(text, tokens, raw, lower);
+        var words = new Word[tokens.Count];
+        var raw = new string[tokens.Count];
+        var lower = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            words[i] = WordOf(text.AsSpan(tokens[i].Start, tokens[i].Length));
+            raw[i] = words[i].Raw;
+            lower[i] = words[i].Lower;
+        }
+        var future = Tense(text, tokens, words);
         var c = new Context(raw, lower, future, anchor);
         for (var i = 0; i < tokens.Count;)
         {
-            var m = MayStart(lower[i]) ? Try(c, i) : null;
+            var flags = words[i].Flags;
+            var m = (flags & WordFlags.MayStart) != 0
+                    && ((flags & WordFlags.Leader) == 0 || i + 1 >= words.Length || (words[i + 1].Flags & (WordFlags.MayStart | WordFlags.Follower)) != 0)
+                ? Try(c, i) : null;
             if (m is not { } match) { i++; continue; }
             var start = i + match.Start;
             var end = i + match.Length - 1;
@@ -119,7 +129,7 @@ public static class TimeTagger
     /// after it, since English puts the verb first ("said on Tuesday that it would", "will meet on Friday, officials
     /// said"). A quotation's tense is the speaker's, not the report's. Without any cue the report's past holds.
     /// </summary>
-    private static bool[] Tense(string text, List<TextSpan> tokens, string[] raw, string[] lower)
+    private static bool[] Tense(string text, List<TextSpan> tokens, Word[] words)
     {
         var n = tokens.Count;
         // +1 future, -1 past; ±2 for a weak cue (an -ed word)
@@ -135,13 +145,13 @@ public static class TimeTagger
             var quoted = false;
             for (var j = first; j < k; j++)
             {
-                var w = lower[j];
-                if (w is "“" or "”" or "\"" or "«" or "»") { quoted = w is "“" or "«" || (w == "\"" && !quoted); continue; }
-                if (quoted) continue;
-                if (FutureWords.Contains(w) || (w == "to" && j > first && lower[j - 1] is "going" or "set" or "plan" or "plans" or "expected" or "due" or "is" or "are"))
-                    cue[j] = (sbyte)(w is not ("will" or "'ll" or "shall" or "would") && PlanInThePast(lower, j, first) ? -1 : 1);
-                else if (PastWords.Contains(w)) cue[j] = -1;
-                else if (w.Length >= 5 && w.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(raw[j][0])) cue[j] = -2;
+                var f = words[j].Flags;
+                if ((f & WordFlags.Quote) != 0) { var w = words[j].Raw; quoted = w is "“" or "«" || (w == "\"" && !quoted); continue; }
+                if (quoted || (f & WordFlags.Cue) == 0) continue;
+                if ((f & WordFlags.Future) != 0 || ((f & WordFlags.To) != 0 && j > first && (words[j - 1].Flags & WordFlags.BeforeTo) != 0))
+                    cue[j] = (sbyte)((f & WordFlags.Modal) == 0 && PlanInThePast(words, j, first) ? -1 : 1);
+                else if ((f & WordFlags.Past) != 0) cue[j] = -1;
+                else if ((f & WordFlags.WeakPast) != 0) cue[j] = -2;
             }
         }
         // the nearest cue of each strength on each side, within the sentence, in one pass each way
@@ -170,10 +180,47 @@ public static class TimeTagger
     }
 
     /// <summary>"had been due to expire", "was expected to": a plan that belongs to the past.</summary>
-    private static bool PlanInThePast(string[] lower, int j, int first)
+    private static bool PlanInThePast(Word[] words, int j, int first)
     {
-        for (var x = j - 1; x >= Math.Max(first, j - 3); x--) if (lower[x] is "had" or "was" or "were" or "been") return true;
+        for (var x = j - 1; x >= Math.Max(first, j - 3); x--) if (words[x].Lower is "had" or "was" or "were" or "been") return true;
         return false;
+    }
+
+    [Flags]
+    private enum WordFlags : ushort
+    {
+        None = 0, MayStart = 1, Leader = 2, Follower = 4, Future = 8, Modal = 16, Past = 32, WeakPast = 64, Quote = 128, To = 256, BeforeTo = 512,
+        Cue = Future | Past | WeakPast | To,
+    }
+
+    /// <summary>A token's text, its lower case and what the tagger needs to know of it, worked out once per distinct word.</summary>
+    private sealed record Word(string Raw, string Lower, WordFlags Flags);
+
+    /// <summary>Words seen before: the common ones of news are a few thousand, so most tokens cost one lookup and no allocation.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word> Words = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word>.AlternateLookup<ReadOnlySpan<char>> WordLookup =
+        Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int MaxCachedWords = 200_000;
+
+    private static Word WordOf(ReadOnlySpan<char> token)
+    {
+        if (WordLookup.TryGetValue(token, out var known)) return known;
+        var raw = token.ToString();
+        var lower = raw.ToLowerInvariant();
+        var flags = WordFlags.None;
+        if (MayStart(lower)) flags |= WordFlags.MayStart;
+        if (Leaders.Contains(lower)) flags |= WordFlags.Leader;
+        if (Followers.Contains(lower)) flags |= WordFlags.Follower;
+        if (FutureWords.Contains(lower)) flags |= WordFlags.Future;
+        if (lower is "will" or "'ll" or "shall" or "would") flags |= WordFlags.Modal;
+        if (PastWords.Contains(lower)) flags |= WordFlags.Past;
+        else if (lower.Length >= 5 && lower.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(raw[0])) flags |= WordFlags.WeakPast;
+        if (lower is "“" or "”" or "\"" or "«" or "»") flags |= WordFlags.Quote;
+        if (lower == "to") flags |= WordFlags.To;
+        if (lower is "going" or "set" or "plan" or "plans" or "expected" or "due" or "is" or "are") flags |= WordFlags.BeforeTo;
+        var word = new Word(raw, lower, flags);
+        if (Words.Count < MaxCachedWords) Words.TryAdd(raw, word);
+        return word;
     }
 
     /// <summary>The closer of two cues, one after the expression counting <see cref="CueAfterPenalty"/> further, and only within <see cref="CueAfterReach"/>.</summary>
@@ -189,6 +236,17 @@ public static class TimeTagger
         "today", "yesterday", "tomorrow", "tonight", "now", "currently", "presently", "nowadays", "recently", "recent", "the", "this", "that", "last",
         "next", "past", "coming", "previous", "current", "earlier", "later", "early", "late", "mid", "end", "beginning", "middle", "every", "each",
         "per", "on", "these", "year-end", "year-earlier", "year-ago", "noon", "midday", "midnight", "final", "first", "second", "third", "fourth",
+    };
+
+    /// <summary>
+    /// Common words that begin an expression only before another calendar word ("the year", "a week ago", "on Monday",
+    /// "that day"): before anything else they are skipped without trying every rule.
+    /// </summary>
+    private static readonly HashSet<string> Leaders = new(StringComparer.Ordinal) { "the", "a", "an", "that", "this", "on", "these", "some", "one", "each", "every", "per", "many", "several", "few" };
+    private static readonly HashSet<string> Followers = new(StringComparer.Ordinal)
+    {
+        "same", "following", "latest", "recent", "whole", "entire", "just-ended", "year-earlier", "year-ago", "other", "fiscal", "full", "near", "short", "long",
+        "future", "present", "morning", "afternoon", "evening", "night", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
     };
 
     /// <summary>Only digits, calendar words, numbers, units and a closed set of words can begin an expression: the rest are skipped at once.</summary>
