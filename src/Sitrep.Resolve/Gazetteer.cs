@@ -80,35 +80,68 @@ public sealed class Gazetteer
     private static IEnumerable<string[]> Rows(string tsv) =>
         File.ReadLines(tsv).Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t'));
 
-    /// <summary>Places every LOC entity that can be found; <paramref name="storyCountries"/> are the countries named alongside it, most named first.</summary>
-    public GeoPoint? Locate(string name, IReadOnlyList<string> storyCountries)
+    /// <summary>
+    /// Places every LOC entity that can be found; <paramref name="storyCountries"/> are the countries named alongside it,
+    /// most named first, and <paramref name="neighbours"/> the unambiguous places of its stories: among namesakes, one
+    /// within <see cref="NeighbourReachKm"/> of a neighbour wins (Pokrovsk beside Kramatorsk is the Donetsk one, whatever
+    /// the story says of Russia), then the story's countries, then population.
+    /// </summary>
+    public GeoPoint? Locate(string name, IReadOnlyList<string> storyCountries, IReadOnlyList<(double Lat, double Lon)>? neighbours = null)
     {
-        var words = NameKey.Words(name).ToList();
         var key = NameKey.Of(name);
         if (_countries.TryGetValue(key, out var code) && _capitals.TryGetValue(code, out var capital))
             return new GeoPoint(capital.Lat, capital.Lon, $"country:{code}", "country", code);
         if (_notPlaces.Contains(key)) return null;
-        if (_exonyms.TryGetValue(key, out var exonym) && Best(exonym.Key, storyCountries, _ => true) is { } known)
-            return new GeoPoint(known.Lat, known.Lon, $"geonames:{known.Id}", exonym.Kind, known.Country);
+        if (Lookup(name) is not { } lookup) return null;
+        var place = Best(lookup.Candidates, storyCountries, neighbours ?? []);
+        return place is null ? null : new GeoPoint(place.Lat, place.Lon, $"geonames:{place.Id}", lookup.Kind, place.Country);
+    }
+
+    /// <summary>Whether more than one place answers to the name (so that the story's other places should choose).</summary>
+    public bool IsAmbiguous(string name) => CountryOf(name) is null && Lookup(name) is { Candidates.Count: > 1 };
+
+    public const double NeighbourReachKm = 250;
+
+    /// <summary>The places a name can stand for and the kind of place it names: an exonym, a region (at its centre) or a city.</summary>
+    private (List<Place> Candidates, string Kind)? Lookup(string name)
+    {
+        var key = NameKey.Of(name);
+        if (_exonyms.TryGetValue(key, out var exonym)) return _byKey.TryGetValue(exonym.Key, out var named) ? (named, exonym.Kind) : null;
+        var words = NameKey.Words(name).ToList();
         if (words.Count > 1 && RegionWords.Contains(words[^1]))
         {
             // a region is shown at its administrative centre, which nearly always bears its name
-            var centre = Best(NameKey.Of(string.Join(' ', words.SkipLast(1))), storyCountries, p => p.Feature is "PPLA" or "PPLC");
-            return centre is null ? null : new GeoPoint(centre.Lat, centre.Lon, $"geonames:{centre.Id}", "admin1", centre.Country);
+            if (!_byKey.TryGetValue(NameKey.Of(string.Join(' ', words.SkipLast(1))), out var centres)) return null;
+            var seats = centres.Where(p => p.Feature is "PPLA" or "PPLC").ToList();
+            return seats.Count == 0 ? null : (seats, "admin1");
         }
-        var city = Best(key, storyCountries, _ => true);
-        return city is null ? null : new GeoPoint(city.Lat, city.Lon, $"geonames:{city.Id}", "city", city.Country);
+        return _byKey.TryGetValue(key, out var cities) ? (cities, "city") : null;
     }
 
     /// <summary>The country code a name stands for, if it names a country.</summary>
     public string? CountryOf(string name) => _countries.GetValueOrDefault(NameKey.Of(name));
 
-    private Place? Best(string key, IReadOnlyList<string> storyCountries, Func<Place, bool> accept)
+    private static Place? Best(List<Place> candidates, IReadOnlyList<string> storyCountries, IReadOnlyList<(double Lat, double Lon)> neighbours)
     {
-        if (!_byKey.TryGetValue(key, out var candidates)) return null;
-        return candidates.Where(accept)
+        if (candidates.Count > 1 && neighbours.Count > 0)
+        {
+            var (nearest, km) = candidates.Select(p => (Place: p, Km: neighbours.Min(n => Kilometres(p.Lat, p.Lon, n.Lat, n.Lon)))).MinBy(x => x.Km);
+            if (km <= NeighbourReachKm) return nearest;
+        }
+        return candidates
             .OrderBy(p => storyCountries.IndexOf(p.Country) is var i and >= 0 ? i : int.MaxValue)
             .ThenByDescending(p => p.Population).ThenBy(p => p.Id).FirstOrDefault();
+    }
+
+    /// <summary>Great-circle distance (haversine, mean Earth radius).</summary>
+    public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double r = 6371.0;
+        double Rad(double d) => d * Math.PI / 180;
+        var dLat = Rad(lat2 - lat1);
+        var dLon = Rad(lon2 - lon1);
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * r * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 }
 

@@ -2,7 +2,10 @@ using Sitrep.Core.Entities;
 
 namespace Sitrep.Resolve;
 
-/// <summary>Puts places on the map: each LOC entity is looked up in the gazetteer, among namesakes preferring the countries its stories name.</summary>
+/// <summary>
+/// Puts places on the map: each LOC entity is looked up in the gazetteer; among namesakes the one near the story's other
+/// (unambiguous) places wins, then the one in the countries its stories name, then the most populous.
+/// </summary>
 public static class PlaceLinker
 {
     public static List<Entity> Link(IReadOnlyList<Entity> entities, Gazetteer gazetteer)
@@ -18,13 +21,27 @@ public static class PlaceLinker
                 counts[code] = counts.GetValueOrDefault(code) + 1;
             }
         }
-        var placed = entities.Select(e =>
+        List<string> StoryCountries(Entity e) => e.Mentions.Select(m => m.Document).Distinct()
+            .SelectMany(d => countriesByDocument.GetValueOrDefault(d) ?? [])
+            .GroupBy(kv => kv.Key).OrderByDescending(g => g.Sum(kv => kv.Value)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        var placed = entities.Select(e => e.Type == "LOC" ? e with { Geo = gazetteer.Locate(e.Name, StoryCountries(e)) } : e).ToList();
+
+        // then namesakes again, beside the places of their stories that only one place answers to
+        var neighboursByDocument = new Dictionary<string, List<(double Lat, double Lon)>>(StringComparer.Ordinal);
+        foreach (var e in placed)
         {
-            if (e.Type != "LOC") return e;
-            var story = e.Mentions.Select(m => m.Document).Distinct()
-                .SelectMany(d => countriesByDocument.GetValueOrDefault(d) ?? [])
-                .GroupBy(kv => kv.Key).OrderByDescending(g => g.Sum(kv => kv.Value)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
-            return e with { Geo = gazetteer.Locate(e.Name, story) };
+            if (e.Geo is not { Kind: not "country" } g || gazetteer.IsAmbiguous(e.Name)) continue;
+            foreach (var d in e.Mentions.Select(m => m.Document).Distinct())
+            {
+                if (!neighboursByDocument.TryGetValue(d, out var list)) neighboursByDocument[d] = list = [];
+                list.Add((g.Lat, g.Lon));
+            }
+        }
+        placed = placed.Select(e =>
+        {
+            if (e.Type != "LOC" || e.Geo is null || !gazetteer.IsAmbiguous(e.Name)) return e;
+            var neighbours = e.Mentions.Select(m => m.Document).Distinct().SelectMany(d => neighboursByDocument.GetValueOrDefault(d) ?? []).ToList();
+            return neighbours.Count == 0 ? e : e with { Geo = gazetteer.Locate(e.Name, StoryCountries(e), neighbours) };
         }).ToList();
         return JoinCountries(placed);
     }

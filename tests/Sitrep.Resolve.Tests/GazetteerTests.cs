@@ -17,6 +17,7 @@ public sealed class GazetteerTests : IDisposable
             704147	Pokrovsk		UA	PPLA2	05	60127	48.28198	37.18207
             2017215	Pokrovsk		RU	PPL	63	9500	61.48361	129.14806
             538560	Kursk		RU	PPLA	41	440052	51.73733	36.18735
+            704508	Kramatorsk		UA	PPLA2	05	150000	48.72305	37.55629
             703448	Kyiv		UA	PPLC	12	2797553	50.45466	30.5238
             524901	Moscow		RU	PPLC	48	10381222	55.75222	37.61556
             690434	War		UA	PPL	00	1200	48.1	22.7
@@ -66,5 +67,18 @@ public sealed class GazetteerTests : IDisposable
         var russia = Assert.Single(linked, e => e.Aliases.Contains("Russia"));
         Assert.Equal(["Russia", "Russian Federation"], russia.Aliases.Order());
         Assert.Equal("RU", Assert.Single(linked, e => e.Name == "Pokrovsk").Geo!.Country);
+    }
+
+    [Fact]
+    public void A_namesake_beside_the_other_places_of_its_story_wins_over_the_countries_it_names()
+    {
+        static EntityMention M(string doc, string text) => new(doc, new TextSpan(0, text.Length), "LOC", text);
+        // Russia is named most, but Pokrovsk sits beside Kramatorsk, which only one place answers to
+        var entities = EntityResolver.Resolve([M("d1", "Russia"), M("d1", "Russia"), M("d1", "Russia"), M("d1", "Pokrovsk"), M("d1", "Kramatorsk"), M("d2", "Pokrovsk")]);
+        var linked = PlaceLinker.Link(entities, _gazetteer);
+        Assert.Equal("geonames:704147", Assert.Single(linked, e => e.Name == "Pokrovsk").Geo!.Ref);
+        Assert.True(_gazetteer.IsAmbiguous("Pokrovsk"));
+        Assert.False(_gazetteer.IsAmbiguous("Kramatorsk"));
+        Assert.InRange(Gazetteer.Kilometres(48.28198, 37.18207, 48.72305, 37.55629), 50, 65);
     }
 }
