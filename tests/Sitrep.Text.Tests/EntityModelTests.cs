@@ -52,6 +52,15 @@ public class EntityModelTests
     }
 
     [Fact]
+    public void A_first_name_left_in_lower_case_still_starts_a_person_and_all_caps_names_are_read()
+    {
+        Assert.Contains(("PER", "dmitry Snegirev"), Names("According to political scientist dmitry Snegirev, the offensive stalled."));
+        Assert.Contains(("PER", "SYKSKI"), Names("Commander-in-Chief SYKSKI said the troops had withdrawn from Sudzha."));
+        // a lower-case word that is not a first name stays out of the name
+        Assert.DoesNotContain(Names("The strike on Sumy was claimed by Moscow."), n => n.Text.StartsWith("on ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_trump_card_is_not_a_person()
     {
         var names = Names("Holding the bridgehead was the very trump card the delegation needed, the analyst said.");

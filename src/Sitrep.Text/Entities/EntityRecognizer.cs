@@ -15,8 +15,13 @@ public sealed class EntityRecognizer
         if (model.Info.GetValueOrDefault("lexicon") is { } trained && trained != lexicon.Signature)
             throw new InvalidOperationException($"the entity model was trained with other word lists ({trained}) than these ({lexicon.Signature}); run 'sitrep train ner' again");
         this.model = model;
+        _lexicon = lexicon;
+        _person = model.Labels.Types.ToList().IndexOf("PER");
         _features = new FeatureExtractor(lexicon);
     }
+
+    private readonly Lexicon _lexicon;
+    private readonly int _person;
 
     private readonly FeatureExtractor _features;
     private readonly DocumentMemory _memory = new();
@@ -37,6 +42,7 @@ public sealed class EntityRecognizer
             if (tokens.Count == 0) continue;
             if (labels.Length < tokens.Count) labels = new int[tokens.Count * 2];
             model.Tag(_features, text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), _memory, labels, _buffer);
+            RepairLowerCaseFirstNames(text, tokens, labels);
             for (var i = 0; i < tokens.Count; i++)
             {
                 if (!EntityLabels.IsBegin(labels[i])) continue;
@@ -51,5 +57,27 @@ public sealed class EntityRecognizer
             }
         }
         return mentions;
+    }
+
+    /// <summary>
+    /// A first name that conversion left in lower case before a capitalised word is the start of a person's name:
+    /// "political scientist dmitry Snegirev". The model, trained on edited text, reads the surname alone (often as a
+    /// place); the first-name list and the capital that follows are evidence enough to read both as one person.
+    /// </summary>
+    private void RepairLowerCaseFirstNames(string text, List<TextSpan> tokens, int[] labels)
+    {
+        if (_person < 0) return;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var first = text[tokens[i].Start];
+            var next = text[tokens[i + 1].Start];
+            if (!EntityLabels.IsOutside(labels[i]) || !char.IsLower(first) || !char.IsUpper(next) || tokens[i].Length < 3) continue;
+            if ((_lexicon.Classes(Lexicon.PhraseHash(text, span.Slice(i, 1))) & (1u << (int)Lexicon.ListClass.FirstName)) == 0) continue;
+            // the capitalised word must not already continue a name of its own ("ivan" before "New York" is not a person)
+            if (i + 2 < tokens.Count && !EntityLabels.IsOutside(labels[i + 2]) && !EntityLabels.IsBegin(labels[i + 2])) continue;
+            labels[i] = EntityLabels.Begin(_person);
+            labels[i + 1] = EntityLabels.Inside(_person);
+        }
     }
 }
