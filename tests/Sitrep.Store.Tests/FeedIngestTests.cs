@@ -159,6 +159,18 @@ public class FeedIngestTests
     }
 
     [Fact]
+    public void A_feed_whose_item_links_back_to_the_feed_ends()
+    {
+        using var server = new LocalHttpServer(r => new HttpAnswer(200, Rss([Item("Loop", "/feed.xml", "Thu, 13 Mar 2025 09:15:00 +0200")]), "application/rss+xml"));
+        using var dir = new TempDir();
+        using var store = new SqliteDocumentStore(dir.Combine("s.db"));
+        using var fetcher = new Fetcher(Quick);
+        var (items, summary) = Ingest(store, fetcher, server.Url("/feed.xml"));
+        Assert.Equal((0, 1), (summary.Added, summary.Failed));
+        Assert.Equal("a feed item that links to a feed, not to an article", Assert.Single(items).Detail);
+    }
+
+    [Fact]
     public void Watching_ingests_what_is_new_each_round_and_stops_when_told()
     {
         var round = 0;

@@ -125,16 +125,18 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         catch (InputRejectedException e) { return [Failed(source, e.Message)]; }
         catch (UnauthorizedAccessException) { return [Failed(source, "permission denied")]; }
         catch (IOException e) { return [Failed(source, e.Message)]; }
-        return FromBytes(source, raw, null, cancel);
+        return FromBytes(source, raw, null, feeds: true, cancel);
     }
 
     private static IngestItem Failed(string source, string reason) => new(source, IngestOutcome.Failed, Detail: reason);
 
     /// <summary>A feed's items, or one article.</summary>
-    private IEnumerable<IngestItem> FromBytes(string source, byte[] raw, SourceHints? hints, CancellationToken cancel)
+    /// <param name="feeds">False for the article a feed item links to: a feed is never read from inside a feed, so a feed that links to itself ends.</param>
+    private IEnumerable<IngestItem> FromBytes(string source, byte[] raw, SourceHints? hints, bool feeds, CancellationToken cancel)
     {
         if (!Gzip.IsCompressed(source) && FeedReader.LooksLikeFeed(raw))
         {
+            if (!feeds) return [Failed(source, "a feed item that links to a feed, not to an article")];
             Feed feed;
             try { feed = FeedReader.Read(TextDecoder.Decode(raw, hints?.Charset).Text); }
             catch (InputRejectedException e) { return [Failed(source, e.Message)]; }
@@ -158,27 +160,29 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         }).ToList();
         if (items.Count == 0) return [new IngestItem(feedSource, IngestOutcome.Skipped, Detail: "a feed with no items")];
         // linked articles are fetched side by side (the fetcher keeps to its limit per host) and stored in feed order
-        var pages = fetcher is null ? [] : items.Where(x => x.Fetch).ToDictionary(x => x.Source, x => fetcher.GetAsync(x.Source, store.GetFetchState(x.Source) is { } st ? new Validators(st.ETag, st.LastModified) : null, cancel));
+        var pages = fetcher is null ? [] : items.Where(x => x.Fetch).ToDictionary(x => x.Source, x => fetcher.GetAsync(x.Source, Known(x.Source), cancel));
         return items.SelectMany(x =>
         {
             if (cancel.IsCancellationRequested) return [];
             if (x.FullText) return [Store(x.Source, Encoding.UTF8.GetBytes(x.Text!), x.Hints)];
-            if (pages.TryGetValue(x.Source, out var page)) return Fetched(x.Source, x.Hints, page, cancel);
+            if (pages.TryGetValue(x.Source, out var page)) return Fetched(x.Source, x.Hints, page, feeds: false, cancel);
             if (x.Item.Link is not null && store.FindBySource(x.Source) is { } stored) return [new IngestItem(x.Source, IngestOutcome.AlreadyStored, stored)];
             // no way to the article (no link, or nothing to fetch it with): the feed's own text is what there is
             if (x.Text is not null) return [Store(x.Source, Encoding.UTF8.GetBytes(x.Text), x.Hints)];
-            return [Failed(x.Source, fetcher is null ? "the feed gives only a link, and fetching is off" : "a feed item with neither text nor a link")];
+            return [Failed(x.Source, fetcher is null ? "the feed gives only a link, and fetching is off" : "a feed item with no text and no web address to fetch")];
         });
     }
 
     private IEnumerable<IngestItem> Fetch(string url, SourceHints? hints, CancellationToken cancel)
     {
         if (fetcher is null) return [Failed(url, "a web address, and fetching is off")];
-        var known = store.GetFetchState(url) is { } state ? new Validators(state.ETag, state.LastModified) : null;
-        return Fetched(url, hints, fetcher.GetAsync(url, known, cancel), cancel);
+        return Fetched(url, hints, fetcher.GetAsync(url, Known(url), cancel), feeds: true, cancel);
     }
 
-    private IEnumerable<IngestItem> Fetched(string url, SourceHints? hints, Task<FetchResult> pending, CancellationToken cancel)
+    /// <summary>What the server said of the address last time, for a conditional request.</summary>
+    private Validators? Known(string url) => store.GetFetchState(url) is { } state ? new Validators(state.ETag, state.LastModified) : null;
+
+    private IEnumerable<IngestItem> Fetched(string url, SourceHints? hints, Task<FetchResult> pending, bool feeds, CancellationToken cancel)
     {
         FetchResult result;
         try { result = pending.GetAwaiter().GetResult(); }
@@ -187,7 +191,7 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         store.SetFetchState(new FetchState(url, result.Validators.ETag, result.Validators.LastModified, result.Status, DateTimeOffset.UtcNow));
         if (result.NotModified) return [new IngestItem(url, IngestOutcome.Unchanged, store.FindBySource(url), "not modified since it was last fetched")];
         var fetched = (hints ?? new SourceHints()) with { Url = result.Url.AbsoluteUri, Charset = result.Charset, MediaType = result.MediaType ?? hints?.MediaType };
-        return FromBytes(url, result.Bytes, fetched, cancel);
+        return FromBytes(url, result.Bytes, fetched, feeds, cancel);
     }
 
     private IngestItem Store(string source, byte[] raw, SourceHints? hints)
