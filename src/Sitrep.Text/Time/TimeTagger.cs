@@ -56,10 +56,10 @@ public static class TimeTagger
         "in", "since", "until", "till", "by", "of", "from", "before", "after", "during", "through", "fiscal", "year", "early", "late", "mid", "between", "and", "to", "around", "throughout", "for",
     };
 
-    private sealed class Context(string[] raw, string[] lower, bool[] future, DateOnly? anchor)
+    private sealed class Context(string[] raw, string[] lower, Tenses future, DateOnly? anchor)
     {
         public readonly string[] Lower = lower;
-        public readonly bool[] Future = future;
+        public readonly Tenses Future = future;
         public readonly DateOnly? Anchor = anchor;
         public string L(int i) => i >= 0 && i < Lower.Length ? Lower[i] : "";
         public string T(int i) => i >= 0 && i < raw.Length ? raw[i] : "";
@@ -100,7 +100,7 @@ public static class TimeTagger
             raw[i] = words[i].Raw;
             lower[i] = words[i].Lower;
         }
-        var future = Tense(text, tokens, words);
+        var future = new Tenses(text, tokens, words);
         var c = new Context(raw, lower, future, anchor);
         for (var i = 0; i < tokens.Count;)
         {
@@ -128,55 +128,81 @@ public static class TimeTagger
     /// is to… against a past form: -ed words, said, met, ago…). A cue before the expression counts for more than one
     /// after it, since English puts the verb first ("said on Tuesday that it would", "will meet on Friday, officials
     /// said"). A quotation's tense is the speaker's, not the report's. Without any cue the report's past holds.
+    /// Worked out a sentence at a time, only for the sentences where an expression is tried.
     /// </summary>
-    private static bool[] Tense(string text, List<TextSpan> tokens, Word[] words)
+    private sealed class Tenses
     {
-        var n = tokens.Count;
-        // +1 future, -1 past; ±2 for a weak cue (an -ed word)
-        var cue = new sbyte[n];
-        var sentenceOf = new int[n];
-        var k = 0;
-        var sentence = 0;
-        foreach (var s in SentenceSplitter.Split(text))
+        private readonly Word[] words;
+        private readonly int[] sentenceFirst;
+        private readonly int[] sentenceEnd;
+        private readonly bool[] known;
+        private readonly bool[] future;
+
+        public Tenses(string text, List<TextSpan> tokens, Word[] words)
         {
-            var first = k;
-            while (k < n && tokens[k].Start < s.End) sentenceOf[k++] = sentence;
-            sentence++;
+            this.words = words;
+            var n = words.Length;
+            sentenceFirst = new int[n];
+            sentenceEnd = new int[n];
+            known = new bool[n];
+            future = new bool[n];
+            var k = 0;
+            foreach (var s in SentenceSplitter.Split(text))
+            {
+                var first = k;
+                while (k < n && tokens[k].Start < s.End) k++;
+                for (var j = first; j < k; j++) { sentenceFirst[j] = first; sentenceEnd[j] = k; }
+            }
+            for (var j = k; j < n; j++) { sentenceFirst[j] = k; sentenceEnd[j] = n; }
+        }
+
+        public bool this[int j]
+        {
+            get
+            {
+                if (!known[j]) Decide(sentenceFirst[j], sentenceEnd[j]);
+                return future[j];
+            }
+        }
+
+        private void Decide(int first, int end)
+        {
+            // +1 future, -1 past; ±2 for a weak cue (an -ed word)
+            Span<sbyte> cue = end - first <= 512 ? stackalloc sbyte[end - first] : new sbyte[end - first];
             var quoted = false;
-            for (var j = first; j < k; j++)
+            for (var j = first; j < end; j++)
             {
                 var f = words[j].Flags;
                 if ((f & WordFlags.Quote) != 0) { var w = words[j].Raw; quoted = w is "“" or "«" || (w == "\"" && !quoted); continue; }
                 if (quoted || (f & WordFlags.Cue) == 0) continue;
+                ref var c = ref cue[j - first];
                 if ((f & WordFlags.Future) != 0 || ((f & WordFlags.To) != 0 && j > first && (words[j - 1].Flags & WordFlags.BeforeTo) != 0))
-                    cue[j] = (sbyte)((f & WordFlags.Modal) == 0 && PlanInThePast(words, j, first) ? -1 : 1);
-                else if ((f & WordFlags.Past) != 0) cue[j] = -1;
-                else if ((f & WordFlags.WeakPast) != 0) cue[j] = -2;
+                    c = (sbyte)((f & WordFlags.Modal) == 0 && PlanInThePast(words, j, first) ? -1 : 1);
+                else if ((f & WordFlags.Past) != 0) c = -1;
+                else if ((f & WordFlags.WeakPast) != 0) c = -2;
+            }
+            // the nearest cue of each strength on each side, in one pass each way
+            int strongBefore = -1, weakBefore = -1;
+            Span<int> before = end - first <= 256 ? stackalloc int[2 * (end - first)] : new int[2 * (end - first)];
+            for (var j = first; j < end; j++)
+            {
+                var c = cue[j - first];
+                if (c is 1 or -1) strongBefore = j; else if (c != 0) weakBefore = j;
+                before[2 * (j - first)] = strongBefore;
+                before[2 * (j - first) + 1] = weakBefore;
+            }
+            int strongAfter = -1, weakAfter = -1;
+            for (var j = end - 1; j >= first; j--)
+            {
+                var strong = Closer(j, before[2 * (j - first)], strongAfter);
+                var weak = Closer(j, before[2 * (j - first) + 1], weakAfter);
+                var pick = weak.Index >= 0 && weak.Distance <= WeakCueReach && weak.Distance < strong.Distance ? weak.Index : strong.Index;
+                future[j] = pick >= 0 && cue[pick - first] > 0;
+                known[j] = true;
+                var c = cue[j - first];
+                if (c is 1 or -1) strongAfter = j; else if (c != 0) weakAfter = j;
             }
         }
-        // the nearest cue of each strength on each side, within the sentence, in one pass each way
-        var strongBefore = new int[n]; var weakBefore = new int[n]; var strongAfter = new int[n]; var weakAfter = new int[n];
-        for (int j = 0, sb = -1, wb = -1; j < n; j++)
-        {
-            if (j > 0 && sentenceOf[j] != sentenceOf[j - 1]) sb = wb = -1;
-            if (cue[j] is 1 or -1) sb = j; else if (cue[j] != 0) wb = j;
-            strongBefore[j] = sb; weakBefore[j] = wb;
-        }
-        for (int j = n - 1, sa = -1, wa = -1; j >= 0; j--)
-        {
-            strongAfter[j] = sa; weakAfter[j] = wa;
-            if (j > 0 && sentenceOf[j] != sentenceOf[j - 1]) sa = wa = -1;
-            else if (cue[j] is 1 or -1) sa = j; else if (cue[j] != 0) wa = j;
-        }
-        var future = new bool[n];
-        for (var j = 0; j < n; j++)
-        {
-            var strong = Closer(j, strongBefore[j], strongAfter[j]);
-            var weak = Closer(j, weakBefore[j], weakAfter[j]);
-            var pick = weak.Index >= 0 && weak.Distance <= WeakCueReach && weak.Distance < strong.Distance ? weak.Index : strong.Index;
-            future[j] = pick >= 0 && cue[pick] > 0;
-        }
-        return future;
     }
 
     /// <summary>"had been due to expire", "was expected to": a plan that belongs to the past.</summary>
