@@ -98,6 +98,22 @@ public sealed class FeatureExtractor(ILexicon lexicon)
     public void Features(int i, int prev, int prev2, DocumentMemory memory, List<ulong> f)
     {
         f.Clear();
+        LabelFeatures(i, prev, prev2, f);
+        StaticFeatures(i, memory, f);
+    }
+
+    /// <summary>The features that depend on the previous decisions: a decoder keeping several histories scores only these again.</summary>
+    public void LabelFeatures(int i, int prev, int prev2, List<ulong> f)
+    {
+        f.Add(F(21, (ulong)prev));
+        f.Add(F(22, (ulong)(uint)prev << 8 | (uint)prev2));
+        f.Add(F(23, _lower[i] * 31 + (ulong)prev));
+        f.Add(F(26, _shape[i] * 31 + (ulong)prev));
+    }
+
+    /// <summary>The features that do not depend on the previous decisions (appended to <paramref name="f"/>).</summary>
+    public void StaticFeatures(int i, DocumentMemory memory, List<ulong> f)
+    {
         f.Add(F(0, 0));
         f.Add(F(1, _lower[i]));
         f.Add(F(2, Lower(i - 1)));
@@ -115,12 +131,8 @@ public sealed class FeatureExtractor(ILexicon lexicon)
         f.Add(F(17, _flags[i]));
         f.Add(F(18, (ulong)Flag(i - 1) << 8 | _flags[i]));
         f.Add(F(19, (ulong)_flags[i] << 8 | Flag(i + 1)));
-        f.Add(F(21, (ulong)prev));
-        f.Add(F(22, (ulong)(uint)prev << 8 | (uint)prev2));
-        f.Add(F(23, _lower[i] * 31 + (ulong)prev));
         f.Add(F(24, Lower(i - 1) * 31 ^ _lower[i]));
         f.Add(F(25, _lower[i] * 31 ^ Lower(i + 1)));
-        f.Add(F(26, _shape[i] * 31 + (ulong)prev));
         f.Add(F(27, Lower(i - 1) * 31 ^ Lower(i + 1)));
         if (memory.Of(_lower[i]) is { } seen)
         {
