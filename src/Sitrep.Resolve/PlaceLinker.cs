@@ -43,21 +43,25 @@ public static class PlaceLinker
             var neighbours = e.Mentions.Select(m => m.Document).Distinct().SelectMany(d => neighboursByDocument.GetValueOrDefault(d) ?? []).ToList();
             return neighbours.Count == 0 ? e : e with { Geo = gazetteer.Locate(e.Name, StoryCountries(e), neighbours) };
         }).ToList();
-        return JoinCountries(placed);
+        return JoinPlaces(placed);
     }
 
-    /// <summary>"Russia" and "Russian Federation", "U.S." and "United States": names of one country are one entity.</summary>
-    private static List<Entity> JoinCountries(List<Entity> entities)
+    /// <summary>
+    /// Names placed at the same place, as the same kind of place, are one entity: "Russia" and "Russian Federation",
+    /// "Zaporozhye" and "Zaporizhzhia" (the Russian and the Ukrainian name of one city). A region and its capital share
+    /// a point but not a kind, so "Kursk region" and "Kursk" stay two.
+    /// </summary>
+    private static List<Entity> JoinPlaces(List<Entity> entities)
     {
         var result = new List<Entity>();
-        foreach (var group in entities.GroupBy(e => e.Geo is { Kind: "country" } g ? g.Ref : e.Id))
+        foreach (var group in entities.GroupBy(e => e.Geo is { } g ? g.Kind + " " + g.Ref : e.Id))
         {
             var parts = group.OrderByDescending(e => e.Mentions.Count).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
             if (parts.Count == 1) { result.Add(parts[0]); continue; }
             var main = parts[0];
             var reasons = main.Reasons.ToDictionary();
             foreach (var other in parts.Skip(1))
-                foreach (var alias in other.Aliases) reasons.TryAdd(alias, $"names the same country as {main.Name}");
+                foreach (var alias in other.Aliases) reasons.TryAdd(alias, $"names the same {(main.Geo!.Kind == "country" ? "country" : "place")} as {main.Name} ({main.Geo.Ref})");
             result.Add(main with
             {
                 Aliases = main.Aliases.Concat(parts.Skip(1).SelectMany(p => p.Aliases)).Distinct().ToList(),

@@ -18,6 +18,7 @@ public sealed class GazetteerTests : IDisposable
             2017215	Pokrovsk		RU	PPL	63	9500	61.48361	129.14806
             538560	Kursk		RU	PPLA	41	440052	51.73733	36.18735
             704508	Kramatorsk		UA	PPLA2	05	150000	48.72305	37.55629
+            687700	Zaporizhia		UA	PPLA	26	796217	47.82289	35.19031
             703448	Kyiv		UA	PPLC	12	2797553	50.45466	30.5238
             524901	Moscow		RU	PPLC	48	10381222	55.75222	37.61556
             690434	War		UA	PPL	00	1200	48.1	22.7
@@ -28,7 +29,7 @@ public sealed class GazetteerTests : IDisposable
         var tables = Path.Combine(_dir, "tables");
         Directory.CreateDirectory(tables);
         File.WriteAllText(Path.Combine(tables, "countries.tsv"), "name\tcode\nUkraine\tUA\nRussia\tRU\nRussian Federation\tRU\nUnited States\tUS\n");
-        File.WriteAllText(Path.Combine(tables, "exonyms.tsv"), "name\tgeonames\tkind\nWashington\tWashington, D.C.\tcity\n");
+        File.WriteAllText(Path.Combine(tables, "exonyms.tsv"), "name\tgeonames\tkind\nWashington\tWashington, D.C.\tcity\nZaporozhye\tZaporizhia\tcity\n");
         File.WriteAllText(Path.Combine(tables, "not-places.txt"), "war\n");
         _gazetteer = Gazetteer.Load(Path.Combine(_dir, "cities.tsv"), tables);
     }
@@ -80,5 +81,16 @@ public sealed class GazetteerTests : IDisposable
         Assert.True(_gazetteer.IsAmbiguous("Pokrovsk"));
         Assert.False(_gazetteer.IsAmbiguous("Kramatorsk"));
         Assert.InRange(Gazetteer.Kilometres(48.28198, 37.18207, 48.72305, 37.55629), 50, 65);
+    }
+
+    [Fact]
+    public void The_russian_and_ukrainian_names_of_one_city_are_one_entity_but_a_region_is_not_its_capital()
+    {
+        static EntityMention M(string doc, string text) => new(doc, new TextSpan(0, text.Length), "LOC", text);
+        var linked = PlaceLinker.Link(EntityResolver.Resolve([M("d1", "Zaporozhye"), M("d2", "Zaporizhzhia"), M("d3", "Kursk"), M("d4", "Kursk region")]), _gazetteer);
+        var city = Assert.Single(linked, e => e.Aliases.Contains("Zaporozhye"));
+        Assert.Equal(["Zaporizhzhia", "Zaporozhye"], city.Aliases.Order());
+        Assert.Contains("geonames:687700", city.Reasons.Values.Single());
+        Assert.NotEqual(linked.Single(e => e.Aliases.Contains("Kursk region")).Id, linked.Single(e => e.Name == "Kursk").Id);
     }
 }
