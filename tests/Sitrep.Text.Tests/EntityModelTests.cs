@@ -52,10 +52,14 @@ public class EntityModelTests
     }
 
     [Fact]
-    public void A_first_name_left_in_lower_case_still_starts_a_person_and_all_caps_names_are_read()
+    public void Damaged_names_are_repaired_a_lower_case_first_name_an_all_caps_name_a_person_run_into_an_organisation()
     {
         Assert.Contains(("PER", "dmitry Snegirev"), Names("According to political scientist dmitry Snegirev, the offensive stalled."));
         Assert.Contains(("PER", "SYKSKI"), Names("Commander-in-Chief SYKSKI said the troops had withdrawn from Sudzha."));
+        // an organisation that runs on into its spokesman is two names
+        var split = Names("The spokesman of the Russian Ministry of Defense Igor Konashenkov said the drones were shot down.");
+        Assert.Contains(("PER", "Igor Konashenkov"), split);
+        Assert.DoesNotContain(split, n => n.Text.Contains("Defense Igor", StringComparison.Ordinal));
         // a lower-case word that is not a first name stays out of the name
         Assert.DoesNotContain(Names("The strike on Sumy was claimed by Moscow."), n => n.Text.StartsWith("on ", StringComparison.Ordinal));
     }

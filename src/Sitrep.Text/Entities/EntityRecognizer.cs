@@ -43,6 +43,7 @@ public sealed class EntityRecognizer
             if (labels.Length < tokens.Count) labels = new int[tokens.Count * 2];
             model.Tag(_features, text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), _memory, labels, _buffer);
             RepairLowerCaseFirstNames(text, tokens, labels);
+            SplitTrailingPeople(text, tokens, labels);
             for (var i = 0; i < tokens.Count; i++)
             {
                 if (!EntityLabels.IsBegin(labels[i])) continue;
@@ -57,6 +58,34 @@ public sealed class EntityRecognizer
             }
         }
         return mentions;
+    }
+
+    /// <summary>
+    /// An organisation's name that runs on into a person's: "the Russian Ministry of Defence Igor Konashenkov said". A
+    /// known first name inside the mention, after a capitalised word and followed by one or two more, starts the person.
+    /// Names of organisations that begin with a person ("John Hopkins University") are not touched: the first name
+    /// must not be the mention's first word.
+    /// </summary>
+    private void SplitTrailingPeople(string text, List<TextSpan> tokens, int[] labels)
+    {
+        if (_person < 0) return;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        for (var b = 0; b < tokens.Count; b++)
+        {
+            if (!EntityLabels.IsBegin(labels[b]) || EntityLabels.TypeOf(labels[b]) == _person) continue;
+            var inside = EntityLabels.Inside(EntityLabels.TypeOf(labels[b]));
+            var e = b + 1;
+            while (e < tokens.Count && labels[e] == inside) e++;
+            for (var k = Math.Max(b + 2, e - 3); k <= e - 2; k++)
+            {
+                if (!char.IsUpper(text[tokens[k - 1].Start]) || !Enumerable.Range(k, e - k).All(x => char.IsUpper(text[tokens[x].Start]))) continue;
+                if ((_lexicon.Classes(Lexicon.PhraseHash(text, span.Slice(k, 1))) & (1u << (int)Lexicon.ListClass.FirstName)) == 0) continue;
+                labels[k] = EntityLabels.Begin(_person);
+                for (var x = k + 1; x < e; x++) labels[x] = EntityLabels.Inside(_person);
+                break;
+            }
+            b = e - 1;
+        }
     }
 
     /// <summary>
