@@ -105,17 +105,26 @@ if (realText is not null)
 if (timeMl is not null)
 {
     var tml = Sitrep.Text.Time.TimeMlCorpus.ReadFolder(timeMl);
-    for (var r = 0; r < 3; r++) foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate);
-    const int rounds = 20;
-    clock.Restart();
-    for (var r = 0; r < rounds; r++) foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate);
-    var timeSeconds = clock.Elapsed.TotalSeconds;
+    // warm-up long enough for the JIT to settle on its optimised code (fewer rounds measure the JIT, not the tagger)
+    for (var r = 0; r < 15; r++) foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate);
+    // the best of five batches: on a shared machine the slowest batches measure the neighbours, not the tagger
+    const int rounds = 10, batches = 5;
+    double Best(Action pass)
+    {
+        var best = double.MaxValue;
+        for (var b = 0; b < batches; b++)
+        {
+            clock.Restart();
+            for (var r = 0; r < rounds; r++) pass();
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+        return best;
+    }
+    var timeSeconds = Best(() => { foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate); });
     var tagged = tml.Select(d => Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate)).ToArray();
-    clock.Restart();
-    for (var r = 0; r < rounds; r++) for (var k = 0; k < tml.Count; k++) Sitrep.Text.Quantities.QuantityTagger.Tag(tml[k].Text, tagged[k]);
-    var quantitySeconds = clock.Elapsed.TotalSeconds;
+    var quantitySeconds = Best(() => { for (var k = 0; k < tml.Count; k++) Sitrep.Text.Quantities.QuantityTagger.Tag(tml[k].Text, tagged[k]); });
     var chars = tml.Sum(d => (long)d.Text.Length) / tml.Count;
-    Console.WriteLine($"times:       {tml.Count * rounds / timeSeconds,10:N0} documents/s ({chars:N0} characters each on average)");
+    Console.WriteLine($"times:       {tml.Count * rounds / timeSeconds,10:N0} documents/s ({chars:N0} characters each on average; best of {batches} batches of {rounds} rounds)");
     Console.WriteLine($"quantities:  {tml.Count * rounds / quantitySeconds,10:N0} documents/s");
 }
 

@@ -17,6 +17,9 @@ public static class SentenceSplitter
         "ст", "г", "гг", "им", "тыс", "млн", "млрд", "ул", "пос", "с", "ген",
     };
 
+    private static readonly System.Buffers.SearchValues<char> Marks = System.Buffers.SearchValues.Create("\n.!?…");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static List<TextSpan> Split(string text) => Split(text, 0, text.Length);
 
     public static List<TextSpan> Split(string text, int start, int end)
@@ -26,6 +29,10 @@ public static class SentenceSplitter
         var i = s;
         while (i < end)
         {
+            // only line breaks and sentence marks can end a sentence: jump to the next one
+            var k = text.AsSpan(i, end - i).IndexOfAny(Marks);
+            if (k < 0) break;
+            i += k;
             var c = text[i];
             if (c == '\n')
             {
@@ -33,7 +40,7 @@ public static class SentenceSplitter
                 s = i = SkipSpace(text, i + 1, end);
                 continue;
             }
-            if (c is '.' or '!' or '?' or '…' && EndsSentence(text, i, end, out var after))
+            if (EndsSentence(text, i, end, out var after))
             {
                 Emit(text, s, after, result);
                 s = i = SkipSpace(text, after, end);
@@ -78,7 +85,7 @@ public static class SentenceSplitter
         if (word.Length == 0) return false;
         // a single capital is an initial ("Donald J. Trump")
         if (word.Length == 1 && char.IsUpper(word[0])) return true;
-        return Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        return AbbreviationLookup.Contains(word);
     }
 
     private static int SkipSpace(string text, int i, int end)
