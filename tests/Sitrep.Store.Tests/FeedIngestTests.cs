@@ -159,6 +159,34 @@ public class FeedIngestTests
     }
 
     [Fact]
+    public void Json_lines_stream_one_article_a_line_with_their_fields_and_bad_lines_named()
+    {
+        using var dir = new TempDir();
+        string Line(object o) => System.Text.Json.JsonSerializer.Serialize(o);
+        var path = dir.File("in/articles.jsonl", string.Join("\n",
+            Line(new { url = "https://valley.example/bridge", title = "Bridge closed", outlet = "Valley Post", published = "2025-03-13T09:15:00+02:00", text = Paragraph + Paragraph.Replace("bridge", "dam") }),
+            "{ not json",
+            Line(new { title = "Dam checked", html = FullText, date = "Fri, 14 Mar 2025 10:00:00 +0200" }),
+            "",
+            Line(new { title = "No text here" }),
+            "[1, 2]") + "\n");
+        using var store = new SqliteDocumentStore(dir.Combine("s.db"));
+
+        var (items, summary) = Ingest(store, null, dir.Combine("in"));
+
+        Assert.True((2, 3) == (summary.Added, summary.Failed), string.Join("; ", items.Select(i => $"{i.Source} {i.Outcome} {i.Detail}")));
+        Assert.Equal([$"{path}:2", $"{path}:5", $"{path}:6"], items.Where(i => i.Outcome == IngestOutcome.Failed).Select(i => i.Source));
+        Assert.Contains("not valid JSON", items.Single(i => i.Source.EndsWith(":2")).Detail);
+        Assert.Contains("no article text", items.Single(i => i.Source.EndsWith(":5")).Detail);
+        var bridge = store.Find(store.FindBySource("https://valley.example/bridge")!)!;
+        Assert.Equal(("Bridge closed", "Valley Post", "2025-03-13T09:15", "https://valley.example/bridge"), (bridge.Title, bridge.Outlet, bridge.Published.Value.ToString(), bridge.Url));
+        var dam = store.Find(store.FindBySource($"{path}:3")!)!;
+        Assert.Equal(("text/html", DateSource.Feed), (dam.MediaType, dam.Published.Source));
+        Assert.StartsWith("Engineers inspected", dam.Body);
+        Assert.Equal(0, Ingest(store, null, path).Summary.Added);
+    }
+
+    [Fact]
     public void A_feed_whose_item_links_back_to_the_feed_ends()
     {
         using var server = new LocalHttpServer(r => new HttpAnswer(200, Rss([Item("Loop", "/feed.xml", "Thu, 13 Mar 2025 09:15:00 +0200")]), "application/rss+xml"));

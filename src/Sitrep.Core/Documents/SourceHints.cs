@@ -17,4 +17,6 @@ public sealed record SourceHints
     public string? Author { get; init; }
     public string? Outlet { get; init; }
     public PartialDate? Published { get; init; }
+    /// <summary>The text is the article's body alone (a record's text field), with no headline or date lines above it.</summary>
+    public bool BodyOnly { get; init; }
 }

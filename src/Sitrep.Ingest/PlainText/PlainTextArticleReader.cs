@@ -21,14 +21,15 @@ public static class PlainTextArticleReader
         public bool Blank => Text.Length == 0;
     }
 
-    public static ExtractedArticle Read(string text)
+    /// <param name="bodyOnly">The text is an article's body alone (a record's text field): there is no headline, outlet or date line to find.</param>
+    public static ExtractedArticle Read(string text, bool bodyOnly = false)
     {
         var lines = SplitLines(text);
         var cut = new CutReason?[lines.Count];
         string? title = null, outlet = null, author = null;
         PartialDate? headerDate = null;
 
-        var bodyFrom = ReadHeader(lines, cut, ref title, ref outlet, ref author, ref headerDate);
+        var bodyFrom = bodyOnly ? 0 : ReadHeader(lines, cut, ref title, ref outlet, ref author, ref headerDate);
         CutHeadlineLists(text, lines, cut, bodyFrom);
         CutTrailingFurniture(lines, cut, bodyFrom);
         author ??= CutTrailingAuthor(lines, cut);

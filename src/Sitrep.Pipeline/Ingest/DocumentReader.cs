@@ -38,7 +38,7 @@ public sealed class DocumentReader(EntityRecognizer? entities, EventReader? even
 
     private Document FromText(string source, byte[] raw, DecodedText decoded, SourceHints? hints)
     {
-        var article = PlainTextArticleReader.Read(decoded.Text);
+        var article = PlainTextArticleReader.Read(decoded.Text, hints?.BodyOnly ?? false);
         var dating = (article.HeaderDate is { Year: not null } ? null : SourceDating(hints)) ?? PublicationDateInference.Infer(article.Body, article.HeaderDate);
         return Finish(source, raw, decoded.EncodingName, "text/plain", article.Title ?? hints?.Title, article.Outlet ?? hints?.Outlet, article.Author ?? hints?.Author, null,
             article.Body, article.Cut, dating, article.HeaderDate is { Year: null } partial ? partial : null);

@@ -115,6 +115,7 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
             case SourceKind.Failed: return [new IngestItem(source, IngestOutcome.Failed, Detail: entry.Problem)];
             case SourceKind.Url: return Fetch(entry.Path, null, cancel);
         }
+        if (entry.Kind == SourceKind.File && JsonLinesReader.IsJsonLines(entry.Path)) return FromJsonLines(entry.Path, cancel);
         byte[] raw;
         try
         {
@@ -129,6 +130,26 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
     }
 
     private static IngestItem Failed(string source, string reason) => new(source, IngestOutcome.Failed, Detail: reason);
+
+    /// <summary>Every line of a JSON Lines file, streamed: the record's own fields are its metadata, its text the stored bytes.</summary>
+    private IEnumerable<IngestItem> FromJsonLines(string path, CancellationToken cancel)
+    {
+        using (var lines = JsonLinesReader.Read(path, options.MaxBytes).GetEnumerator())
+        {
+            while (!cancel.IsCancellationRequested)
+            {
+                object next;
+                string? problem = null;
+                try { if (!lines.MoveNext()) break; next = lines.Current; }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { next = null!; problem = e is UnauthorizedAccessException ? "permission denied" : e.Message; }
+                if (problem is not null) { yield return Failed(path, problem); yield break; }
+                if (next is JsonLinesProblem bad) { yield return Failed($"{path}:{bad.Line}", bad.Reason); continue; }
+                var a = (JsonLinesArticle)next;
+                var hints = new SourceHints { Url = a.Url, Title = a.Title, Author = a.Author, Outlet = a.Outlet, Published = a.Published, MediaType = a.IsHtml ? "text/html" : "text/plain", BodyOnly = !a.IsHtml };
+                yield return Store(a.Url ?? $"{path}:{a.Line}", Encoding.UTF8.GetBytes(a.Text), hints);
+            }
+        }
+    }
 
     /// <summary>A feed's items, or one article.</summary>
     /// <param name="feeds">False for the article a feed item links to: a feed is never read from inside a feed, so a feed that links to itself ends.</param>

@@ -15,7 +15,7 @@ public enum SourceKind { File, StandardInput, Url, Skipped, Failed }
 /// </summary>
 public static class SourceWalker
 {
-    public static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom" };
+    public static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".text", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".ndjson" };
 
     /// <summary>Article files, compressed ones (page.html.gz) included.</summary>
     public static bool IsArticleFile(string path) =>
