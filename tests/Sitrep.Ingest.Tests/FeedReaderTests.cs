@@ -16,10 +16,14 @@ public class FeedReaderTests
                   <pubDate>Wed, 12 Mar 2025 18:05:00 +0200</pubDate><description>Troops entered the town.</description>
                   <content:encoded><![CDATA[<p>Troops entered the town on Wednesday, the general staff said.</p>]]></content:encoded></item>
                 <item><title>Second</title><link>https://courier.example/b</link><pubDate>Thu, 13 Mar 25 07:00 GMT</pubDate></item>
+                <item><title>Third</title><guid>https://courier.example/c</guid></item>
+                <item><title>Fourth</title><guid isPermaLink="false">https://courier.example/d</guid></item>
               </channel>
             </rss>
             """);
-        Assert.Equal(("rss", "Border Courier", 2), (feed.Format, feed.Title, feed.Items.Count));
+        Assert.Equal(("rss", "Border Courier", 4), (feed.Format, feed.Title, feed.Items.Count));
+        // a guid is the item's address unless the feed says it is not
+        Assert.Equal(("https://courier.example/c", null), (feed.Items[2].Link, feed.Items[3].Link));
         var first = feed.Items[0];
         Assert.Equal(("c-1", "/2025/03/12/town", "Town retaken", "Iryna Holub", "2025-03-12T18:05"), (first.Id, first.Link, first.Title, first.Author, first.Published.ToString()));
         Assert.Equal("Troops entered the town.", first.Summary);

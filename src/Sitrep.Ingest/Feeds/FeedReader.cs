@@ -85,11 +85,15 @@ public static class FeedReader
     {
         var channel = rss.Element("channel") ?? throw new InputRejectedException("an RSS feed without a <channel>");
         var items = channel.Elements("item").Select(i => new FeedItem(
-            Text(i.Element("guid")), Text(i.Element("link")), Text(i.Element("title")),
+            Text(i.Element("guid")), Text(i.Element("link")) ?? Permalink(i.Element("guid")), Text(i.Element("title")),
             Text(i.Element(Dc + "creator")) ?? Text(i.Element("author")), ParseDate(Text(i.Element("pubDate")) ?? Text(i.Element(Dc + "date"))),
             Text(i.Element("description")), Text(i.Element(Content + "encoded")))).ToList();
         return new Feed("rss", Text(channel.Element("title")), Text(channel.Element("link")), items);
     }
+
+    /// <summary>RSS lets the guid be the item's address (isPermaLink defaults to true): the link when there is no other.</summary>
+    private static string? Permalink(XElement? guid) =>
+        guid is not null && (string?)guid.Attribute("isPermaLink") != "false" && Text(guid) is { } g && Web.Fetcher.IsUrl(g) ? g : null;
 
     private static Feed ReadRdf(XElement rdf)
     {
