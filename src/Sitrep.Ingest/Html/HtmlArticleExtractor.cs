@@ -139,7 +139,7 @@ public static class HtmlArticleExtractor
         loose.Clear();
     }
 
-    internal static string Normalise(string s)
+    private static string Normalise(string s)
     {
         var sb = new StringBuilder(s.Length);
         var space = false;

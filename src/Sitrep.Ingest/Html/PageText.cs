@@ -66,17 +66,7 @@ internal sealed class PageText
     public double LinkDensity(int i) => text[i].Length == 0 ? 0 : Math.Min(1, (double)links[i] / text[i].Length);
 
     /// <summary>The element's text as the page has it (white space not yet collapsed), left-out parts skipped.</summary>
-    public string Gather(int e)
-    {
-        var sb = new System.Text.StringBuilder();
-        for (var j = e + 1; j < tree.End[e];)
-        {
-            if (Excluded[j]) { j = tree.End[j]; continue; }
-            if (tree.Text[j] is { } t) sb.Append(t);
-            j++;
-        }
-        return sb.ToString();
-    }
+    public string Gather(int e) => tree.AllText(e, Excluded);
 
     /// <summary>
     /// A stretch of text measured as it reads with white space collapsed and trimmed: its visible characters, the

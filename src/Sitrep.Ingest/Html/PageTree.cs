@@ -40,11 +40,16 @@ internal sealed class PageTree
         for (var j = i + 1; j < End[i]; j = End[j]) yield return j;
     }
 
-    /// <summary>All the text inside an element, as the page has it.</summary>
-    public string AllText(int e)
+    /// <summary>The text inside an element as the page has it (white space not yet collapsed), <paramref name="excluded"/> subtrees skipped.</summary>
+    public string AllText(int e, bool[]? excluded = null)
     {
         var sb = new System.Text.StringBuilder();
-        for (var j = e + 1; j < End[e]; j++) if (Text[j] is { } t) sb.Append(t);
+        for (var j = e + 1; j < End[e];)
+        {
+            if (excluded is not null && excluded[j]) { j = End[j]; continue; }
+            if (Text[j] is { } t) sb.Append(t);
+            j++;
+        }
         return sb.ToString();
     }
 }
