@@ -16,9 +16,9 @@ internal static class IngestCommand
         var timeout = Timeout();
         var json = CommonOptions.Json("the summary");
         var command = new Command("ingest", CommonOptions.Example(
-            "Read articles into the database: text, web pages, RSS and Atom feeds (every item; the linked article is fetched when the feed has only a summary). " +
+            "Read articles into the database: text, web pages, RSS and Atom feeds (every item; the linked article is fetched when the feed has only a summary), JSON Lines (one article a line). " +
             "Bad inputs are named on standard error and the rest go on; exit code 3 when any failed.",
-            "sitrep ingest samples/", "sitrep ingest a.txt b.md --db team.db", "sitrep ingest https://example.org/feed.xml", "cat article.txt | sitrep ingest -"))
+            "sitrep ingest samples/", "sitrep ingest a.txt b.md --db team.db", "sitrep ingest https://example.org/feed.xml", "sitrep ingest crawl.jsonl.gz", "cat article.txt | sitrep ingest -"))
         {
             paths, maxSize, timeout, json,
         };
