@@ -56,7 +56,7 @@ Console.WriteLine($"read stage (no entity model):  {count / read,10:0} articles/
 
 // the read stage's parts, each over every article
 var decoded = articles.Select(a => Sitrep.Ingest.Decoding.TextDecoder.Decode(a).Text).ToArray();
-var extracted = decoded.Select(Sitrep.Ingest.PlainText.PlainTextArticleReader.Read).ToArray();
+var extracted = decoded.Select(t => Sitrep.Ingest.PlainText.PlainTextArticleReader.Read(t)).ToArray();
 (string Name, Action<int> Work)[] stages =
 [
     ("decode", i => Sitrep.Ingest.Decoding.TextDecoder.Decode(articles[i])),
