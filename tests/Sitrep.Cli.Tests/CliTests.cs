@@ -60,6 +60,10 @@ public class CliTests
         Assert.Contains("stopping", rest);
         var list = JsonDocument.Parse(SitrepProcess.Run(dir.Path, "documents", "--json", "--db", "s.db").Out).RootElement;
         Assert.Equal(2, list.GetArrayLength());
+        // the feed's item date and link, kept with the article
+        var shown = SitrepProcess.Run(dir.Path, "show", list[0].GetProperty("id").GetString()!, "--db", "s.db").Out;
+        Assert.Contains("url         https://harbour.example/1", shown);
+        Assert.Contains("2023-10-02T01:00, from feed", shown);
     }
 
     [Fact]

@@ -44,7 +44,8 @@ internal static class ShowCommand
             Console.WriteLine($"language    {d.Language}");
             Console.WriteLine($"published   {DocumentsCommand.Published(d.Published)}, from {d.Published.Source.ToExportName()}" +
                               (d.Published.Note is null ? "" : $"\n            ({d.Published.Note})"));
-            Console.WriteLine($"encoding    {d.Encoding}");
+            if (d.Url is not null) Console.WriteLine($"url         {d.Url}");
+            Console.WriteLine($"encoding    {d.Encoding}{(d.Hints?.Charset is { } declared ? $" (declared by the server: {declared})" : "")}");
             Console.WriteLine($"sources     {string.Join("\n            ", sources)}");
             if (d.DuplicateOf is not null) Console.WriteLine($"copy of     {d.DuplicateOf}");
             Console.WriteLine();
