@@ -161,4 +161,18 @@ public class IngestJobTests
         Assert.Equal(before.Select(d => (d.Id, d.Body, d.DuplicateOf, d.Published)), after.Select(d => (d.Id, d.Body, d.DuplicateOf, d.Published)));
         Assert.Equal(before[0].Id, after[1].DuplicateOf);
     }
+
+    [Fact]
+    public void A_page_with_more_text_than_an_article_holds_is_refused_and_the_batch_goes_on()
+    {
+        using var dir = new TempDir();
+        var paragraph = "<p>Shelling continued along the border through the night, the governor said, and two villages lost power.</p>\n";
+        dir.File("in/dump.html", "<html><body><article>" + string.Concat(Enumerable.Repeat(paragraph, DocumentReader.MaxArticleCharacters / 90)) + "</article></body></html>");
+        dir.File("in/good.txt", Article);
+        using var store = new SqliteDocumentStore(dir.Combine("s.db"));
+        var items = new List<IngestItem>();
+        var summary = new IngestJob(store, new IngestOptions(), new DocumentReader(null)).Run([dir.Combine("in")], items.Add);
+        Assert.Equal((1, 1), (summary.Added, summary.Failed));
+        Assert.Contains("more than an article holds", items.Single(i => i.Source.EndsWith("dump.html")).Detail);
+    }
 }

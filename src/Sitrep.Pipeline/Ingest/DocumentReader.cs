@@ -22,6 +22,12 @@ namespace Sitrep.Pipeline.Ingest;
 /// </summary>
 public sealed class DocumentReader(EntityRecognizer? entities, EventReader? events = null)
 {
+    /// <summary>
+    /// The longest news articles run to some 100,000 characters. Past this a "page" is a data dump or a book: read as one
+    /// article it would hold the batch for minutes (30 MB of text takes four) and bury the story's names under its own.
+    /// </summary>
+    public const int MaxArticleCharacters = 2_000_000;
+
     /// <summary>Ids come from the raw bytes, so the same input always gets the same id.</summary>
     public static string IdFor(ReadOnlySpan<byte> raw) => "d-" + Convert.ToHexStringLower(SHA256.HashData(raw))[..16];
 
@@ -69,6 +75,8 @@ public sealed class DocumentReader(EntityRecognizer? entities, EventReader? even
         string body, IReadOnlyList<CutText> cut, DateInference dating, PartialDate? headerDate)
     {
         if (string.IsNullOrWhiteSpace(body)) throw new InputRejectedException("no article text left after removing page furniture");
+        if (body.Length > MaxArticleCharacters)
+            throw new InputRejectedException($"{body.Length / 1e6:0.#} million characters of text, more than an article holds ({MaxArticleCharacters / 1e6:0.#} million); a dump or a book is not read as one article");
         var times = TimeTagger.Tag(body, dating.Date.AnchorDay);
         var guessed = LanguageGuesser.Guess(title + "\n" + body);
         var language = guessed != "und" ? guessed : declaredLanguage ?? "und";
