@@ -154,6 +154,15 @@ public class EventTaggerTests
     }
 
     [Fact]
+    public void The_one_who_reports_an_attack_is_not_its_doer_unless_the_report_makes_it_so()
+    {
+        var r = Reading.Text("Kremlin spokesman Dmitry Peskov said the attack on the dam was meant to distract attention.\n" +
+                             "Ukraine claims to have intercepted 74 out of 117 drones launched during the night.", Thursday);
+        Assert.DoesNotContain("Dmitry Peskov", r.Event("strike").Actors.Select(a => r.Of(a)));
+        Assert.Equal(["Ukraine"], r.Event("interception").Actors.Select(a => r.Of(a)));
+    }
+
+    [Fact]
     public void The_passive_takes_its_agent_and_numbers_stay_with_their_event()
     {
         var r = Reading.Text("Three civilian workers were killed on Wednesday by Russian shelling in Kherson.\n" +

@@ -37,8 +37,9 @@ public sealed class EventReader(ClaimLexicon claims, EventLexicon events)
         for (var i = 0; i < sentences.Count; i++)
         {
             var s = SentenceTokens.Of(body, i, sentences[i], Tokenizer.Tokenize(body, sentences[i].Start, sentences[i].End), mentions, ref cursor);
-            claimList.Add(_claims.Tag(s, speakers));
-            _events.Tag(s, times, quantities, i, context, eventList);
+            var claim = _claims.Tag(s, speakers);
+            claimList.Add(claim);
+            _events.Tag(s, times, quantities, i, context, eventList, claim.Source);
         }
         ClaimTagger.CarryQuotes(body, sentences, claimList);
         return (claimList, eventList);

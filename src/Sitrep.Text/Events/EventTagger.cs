@@ -38,7 +38,9 @@ public sealed class EventTagger(EventLexicon lexicon)
     /// <param name="times">The document's time expressions in text order.</param>
     /// <param name="quantities">The document's quantities in text order.</param>
     /// <param name="claim">The index of the sentence's claim among the document's claims.</param>
-    public void Tag(SentenceTokens s, IReadOnlyList<TimeExpression> times, IReadOnlyList<Quantity> quantities, int claim, Context context, List<EventMention> into)
+    /// <param name="speaker">Who the sentence's claim credits: the one who says it, never the one who does it ("Peskov said the attack…").</param>
+    public void Tag(SentenceTokens s, IReadOnlyList<TimeExpression> times, IReadOnlyList<Quantity> quantities, int claim, Context context, List<EventMention> into,
+        TextSpan? speaker = null)
     {
         _matches.Clear();
         _types.Clear();
@@ -62,7 +64,7 @@ public sealed class EventTagger(EventLexicon lexicon)
                 || (needs.HasFlag(TriggerNeeds.Person) && !HasPerson(s)))
                 continue;
             _types.Add(m.Value.Type);
-            var actor = ActorOf(s, m, segEnd, place);
+            var actor = ActorOf(s, m, segEnd, place, speaker);
             into.Add(new EventMention(m.Value.Type, s.Covering(m.First, m.Last), s.Span, actor is { } a ? WithSide(s, a) : [], place,
                 TimeOf(s, sentenceTimes, segStart, segEnd, m.First, context), [.. counted.Select(q => q.Span)], claim));
         }
@@ -146,7 +148,7 @@ public sealed class EventTagger(EventLexicon lexicon)
     /// before the trigger that is not a place after a preposition, not the source after "according to", and, for a
     /// place, one that can act (a country or a seat of power).
     /// </summary>
-    private TextSpan? ActorOf(SentenceTokens s, PhraseMatch<Trigger> m, int segEnd, TextSpan? place)
+    private TextSpan? ActorOf(SentenceTokens s, PhraseMatch<Trigger> m, int segEnd, TextSpan? place, TextSpan? speaker)
     {
         // "a ceasefire, to which Ukraine has agreed": the doer inside a phrase with gaps
         for (var t = m.First + 1; t < m.Last; t++)
@@ -170,10 +172,23 @@ public sealed class EventTagger(EventLexicon lexicon)
             var before = b > 0 && s.Is(b - 1, "the") ? b - 2 : b - 1;
             var locative = before >= 0 && Locatives.Contains(s[before]);
             var canAct = mention.Type != "LOC" || lexicon.Parties.Contains(span.In(s.Text));
-            if (!locative && canAct && span != place && !(afterAccording is { } a && a.Contains(span))) return span;
+            // the speaker does what it reports only when the report has no subject of its own: "Ukraine said it had
+            // intercepted…", "Ukraine claims to have intercepted…", "the ministry reported having taken…"
+            var speaks = speaker is { } who && (who.Contains(span) || span.Contains(who)) && !SpeakerIsSubject(s, t, m.First);
+            if (!locative && canAct && span != place && !speaks && !(afterAccording is { } a && a.Contains(span))) return span;
             t = b;
         }
         return null;
+    }
+
+    /// <summary>Words between a speaker and a trigger that make the speaker the trigger's subject: a pronoun, an infinitive, a gerund.</summary>
+    private static readonly HashSet<string> SpeakerAsSubject = new(StringComparer.OrdinalIgnoreCase) { "it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "to", "having" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeakerAsSubjectWords = SpeakerAsSubject.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool SpeakerIsSubject(SentenceTokens s, int from, int to)
+    {
+        for (var k = from + 1; k < to; k++) if (SpeakerAsSubjectWords.Contains(s[k])) return true;
+        return false;
     }
 
     /// <summary>
