@@ -45,8 +45,7 @@ public static class HtmlArticleExtractor
     /// </summary>
     private static bool[] Removed(PageTree tree)
     {
-        var removed = new bool[tree.Count];
-        for (var i = 0; i < tree.Count; i++) removed[i] = tree.Furniture[i] || (tree.Parent[i] >= 0 && removed[tree.Parent[i]]);
+        var removed = WithDescendants(tree, i => tree.Furniture[i]);
         var whole = new PageText(tree, removed, Blocks);
         var pageText = Math.Max(1, whole.Length(tree.Body));
         for (var i = 0; i < tree.Count; i++)
@@ -54,11 +53,17 @@ public static class HtmlArticleExtractor
         return removed;
     }
 
+    /// <summary>The nodes <paramref name="flagged"/> picks and everything inside them (parents come before their children).</summary>
+    private static bool[] WithDescendants(PageTree tree, Func<int, bool> flagged)
+    {
+        var result = new bool[tree.Count];
+        for (var i = 0; i < tree.Count; i++) result[i] = flagged(i) || (tree.Parent[i] >= 0 && result[tree.Parent[i]]);
+        return result;
+    }
+
     private static string Body(PageTree tree, bool[] removed, bool stripUnlikely)
     {
-        var excluded = new bool[tree.Count];
-        for (var i = 0; i < tree.Count; i++)
-            excluded[i] = removed[i] || (stripUnlikely && tree.Unlikely[i]) || (tree.Parent[i] >= 0 && excluded[tree.Parent[i]]);
+        var excluded = WithDescendants(tree, i => removed[i] || (stripUnlikely && tree.Unlikely[i]));
         var text = new PageText(tree, excluded, Blocks);
         var top = BestContainer(tree, text);
         return top < 0 ? "" : Text(tree, text, top);

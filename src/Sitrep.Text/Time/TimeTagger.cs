@@ -47,7 +47,7 @@ public static class TimeTagger
     private static readonly HashSet<string> PastWords = new(StringComparer.Ordinal)
     {
         "was", "were", "had", "did", "met", "left", "came", "began", "took", "made", "gave", "held", "fell", "rose", "won", "lost", "went", "sent", "struck",
-        "fled", "hit", "shot", "saw", "got", "led", "ran", "sold", "bought", "paid", "spent", "built", "broke", "began", "became", "brought", "caught", "fought",
+        "fled", "hit", "shot", "saw", "got", "led", "ran", "sold", "bought", "paid", "spent", "built", "broke", "became", "brought", "caught", "fought",
         "flew", "grew", "kept", "knew", "meant", "put", "set", "stood", "thought", "threw", "wrote", "ago", "earlier", "last", "yesterday", "said", "told",
     };
 
@@ -56,13 +56,13 @@ public static class TimeTagger
         "in", "since", "until", "till", "by", "of", "from", "before", "after", "during", "through", "fiscal", "year", "early", "late", "mid", "between", "and", "to", "around", "throughout", "for",
     };
 
-    private sealed class Context(string[] raw, string[] lower, Tenses future, DateOnly? anchor)
+    private sealed class Context(Word[] words, Tenses future, DateOnly? anchor)
     {
-        public readonly string[] Lower = lower;
         public readonly Tenses Future = future;
         public readonly DateOnly? Anchor = anchor;
-        public string L(int i) => i >= 0 && i < Lower.Length ? Lower[i] : "";
-        public string T(int i) => i >= 0 && i < raw.Length ? raw[i] : "";
+        public int Count => words.Length;
+        public string L(int i) => i >= 0 && i < words.Length ? words[i].Lower : "";
+        public string T(int i) => i >= 0 && i < words.Length ? words[i].Raw : "";
     }
 
     /// <param name="Ahead">The direction a relative expression was read in, when the expression itself says so ("next Friday").</param>
@@ -92,16 +92,9 @@ public static class TimeTagger
     {
         var tokens = Tokenizer.Tokenize(text);
         var words = new Word[tokens.Count];
-        var raw = new string[tokens.Count];
-        var lower = new string[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            words[i] = WordOf(text.AsSpan(tokens[i].Start, tokens[i].Length));
-            raw[i] = words[i].Raw;
-            lower[i] = words[i].Lower;
-        }
+        for (var i = 0; i < tokens.Count; i++) words[i] = WordOf(text.AsSpan(tokens[i].Start, tokens[i].Length));
         var future = new Tenses(text, tokens, words);
-        var c = new Context(raw, lower, future, anchor);
+        var c = new Context(words, future, anchor);
         for (var i = 0; i < tokens.Count;)
         {
             var flags = words[i].Flags;
@@ -633,8 +626,8 @@ public static class TimeTagger
 
     private static bool SentenceMentions(Context c, int i, params string[] words)
     {
-        for (var k = Math.Max(0, i - 25); k < Math.Min(c.Lower.Length, i + 25); k++)
-            if (words.Contains(c.Lower[k])) return true;
+        for (var k = Math.Max(0, i - 25); k < Math.Min(c.Count, i + 25); k++)
+            if (words.Contains(c.L(k))) return true;
         return false;
     }
 
