@@ -130,4 +130,50 @@ public class TimeTaggerTests
     [Fact]
     public void Two_thousand_years_is_a_length_of_time_not_the_year_2000() =>
         Assert.DoesNotContain(Tag("The city is more than two thousand years old.", "1998-03-01"), t => t.Value == "2000");
+
+    [Theory]
+    [InlineData("Net income rose in the fiscal first quarter. Sales in the quarter were flat.", "the quarter", "2025-Q1")]
+    [InlineData("Net income rose in the fiscal first quarter. Profit was $5 million a year earlier.", "a year earlier", "2024-Q1")]
+    [InlineData("Net income rose in the fiscal first quarter, from $4 million in the year-ago quarter.", "the year-ago quarter", "2024-Q1")]
+    [InlineData("Net income rose in the fiscal-first quarter. This quarter's loss includes charges.", "This quarter", "2025-Q1")]
+    [InlineData("Profit rose in the third quarter and will fall in the fourth quarter. The quarter was strong.", "The quarter", "2025-Q3")]
+    [InlineData("The company expects a profit in the current quarter.", "the current quarter", "2025-Q4")]
+    [InlineData("Revenue rose from the corresponding period last year.", "the corresponding period last year", "2024-Q3")]
+    [InlineData("Sales rose 5% from the quarter a year ago.", "the quarter a year ago", "2024-Q3")]
+    [InlineData("Costs will rise in next year's first quarter.", "next year's first quarter", "2026-Q1")]
+    [InlineData("Sales fell in the year-ago third quarter.", "the year-ago third quarter", "2024-Q3")]
+    [InlineData("Profit in the 1988 quarter was lower.", "the 1988 quarter", "1988-Q3")]
+    public void Results_news_speaks_of_the_quarter_it_last_named(string text, string span, string value) =>
+        Has(text, "2025-10-26", span, TimexType.Date, value);
+
+    [Theory]
+    [InlineData("Sales will grow in the last half of 1989.", "the last half of 1989", "1989-H2")]
+    [InlineData("Orders for the first two quarters of 1990 are strong.", "the first two quarters of 1990", "1990-H1")]
+    public void Halves_of_a_year(string text, string span, string value) => Has(text, "1989-10-26", span, TimexType.Date, value);
+
+    [Fact]
+    public void A_year_that_ends_on_a_date_is_a_span_and_for_the_year_is_this_one()
+    {
+        Has("It earned $9 million in the fiscal year ended Jan. 31.", "1989-10-30", "the fiscal year", TimexType.Duration, "P1Y");
+        Has("For the year, volume was flat.", "1989-10-30", "the year", TimexType.Date, "1989");
+    }
+
+    [Fact]
+    public void Three_days_later_counts_from_the_story_and_stays_a_span()
+    {
+        var times = Tag("The index fell on Oct. 12. Three days later it had recovered.", "1989-10-30");
+        Assert.Contains(("Three days", TimexType.Duration, "P3D"), times);
+        Assert.DoesNotContain(times, t => t.Value == "1989-11-02");
+    }
+
+    [Theory]
+    [InlineData("Hundreds come each July for the festival.", "each July", TimexType.Set, "XXXX-07")]
+    [InlineData("It happened in January nineteen ninety-seven.", "January nineteen ninety-seven", TimexType.Date, "1997-01")]
+    [InlineData("It was the winter of nineteen ninety-four.", "winter of nineteen ninety-four", TimexType.Date, "1994-WI")]
+    [InlineData("The markets closed in mid-afternoon yesterday.", "mid-afternoon yesterday", TimexType.Time, "1998-03-05TAF")]
+    [InlineData("The vote came in mid afternoon.", "mid afternoon", TimexType.Time, "1998-03-06TAF")]
+    [InlineData("It will take the next couple of years.", "the next couple of years", TimexType.Duration, "P2Y")]
+    [InlineData("Rescuers worked through the last twenty four hours.", "the last twenty four hours", TimexType.Duration, "PT24H")]
+    [InlineData("Prices have risen in recent years.", "years", TimexType.Date, "PAST_REF")]
+    public void Broadcast_and_calendar_forms(string text, string span, TimexType type, string value) => Has(text, "1998-03-06", span, type, value);
 }
