@@ -108,7 +108,7 @@ if (timeMl is not null)
     // warm-up long enough for the JIT to settle on its optimised code (fewer rounds measure the JIT, not the tagger)
     for (var r = 0; r < 15; r++) foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate);
     // the best of five batches: on a shared machine the slowest batches measure the neighbours, not the tagger
-    const int rounds = 10, batches = 5;
+    const int rounds = 10, batches = 15;
     double Best(Action pass)
     {
         var best = double.MaxValue;

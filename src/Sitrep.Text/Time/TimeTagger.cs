@@ -63,13 +63,17 @@ public static class TimeTagger
         public int Count => words.Length;
         public string L(int i) => i >= 0 && i < words.Length ? words[i].Lower : "";
         public string T(int i) => i >= 0 && i < words.Length ? words[i].Raw : "";
+        public int Month(int i) => i >= 0 && i < words.Length ? words[i].Month : 0;
+        public DayOfWeek? Weekday(int i) => i >= 0 && i < words.Length ? words[i].Weekday : null;
+        public int? Number(int i) => i >= 0 && i < words.Length ? words[i].Number : null;
 
         /// <summary>The quarter the text last named ("the fiscal first quarter"), which "the quarter", "the period" and "a year earlier" then refer to.</summary>
         public (int Year, int Quarter)? Named;
 
         /// <summary>The quarter a results report speaks of: the one it last named, else the one that ended before the report.</summary>
-        public (int Year, int Quarter)? Reported =>
-            Named ?? (Anchor is { } a ? (a.AddDays(-45).Year, (a.AddDays(-45).Month + 2) / 3) : null);
+        public (int Year, int Quarter)? Reported => Named ?? lastEnded;
+
+        private readonly (int Year, int Quarter)? lastEnded = anchor is { } a ? (a.AddDays(-45).Year, (a.AddDays(-45).Month + 2) / 3) : null;
     }
 
     /// <param name="Ahead">The direction a relative expression was read in, when the expression itself says so ("next Friday").</param>
@@ -99,14 +103,16 @@ public static class TimeTagger
     {
         var tokens = Tokenizer.Tokenize(text);
         var words = new Word[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) words[i] = WordOf(text.AsSpan(tokens[i].Start, tokens[i].Length));
-        var future = new Tenses(text, tokens, words);
+        var flagsOf = new WordFlags[tokens.Count];
+        var table = cache ??= new Slot[1 << 15];
+        for (var i = 0; i < tokens.Count; i++) words[i] = WordOf(text.AsSpan(tokens[i].Start, tokens[i].Length), table, out flagsOf[i]);
+        var future = new Tenses(text, tokens, words, flagsOf);
         var c = new Context(words, future, anchor);
         for (var i = 0; i < tokens.Count;)
         {
-            var flags = words[i].Flags;
+            var flags = flagsOf[i];
             var m = (flags & WordFlags.MayStart) != 0
-                    && ((flags & WordFlags.Leader) == 0 || i + 1 >= words.Length || (words[i + 1].Flags & (WordFlags.MayStart | WordFlags.Follower)) != 0)
+                    && ((flags & WordFlags.Leader) == 0 || i + 1 >= words.Length || (flagsOf[i + 1] & (WordFlags.MayStart | WordFlags.Follower)) != 0)
                 ? Try(c, i) : null;
             if (m is not { } match) { i++; continue; }
             var start = i + match.Start;
@@ -133,35 +139,35 @@ public static class TimeTagger
     private sealed class Tenses
     {
         private readonly Word[] words;
-        private readonly int[] sentenceFirst;
-        private readonly int[] sentenceEnd;
-        private readonly bool[] known;
-        private readonly bool[] future;
+        private readonly WordFlags[] flags;
+        /// <summary>Per token: where its sentence starts and ends, in token indexes.</summary>
+        private readonly (int First, int End)[] sentence;
+        /// <summary>Per token: 0 while its tense is not worked out, then 1 for past and 2 for future.</summary>
+        private readonly byte[] tense;
 
-        public Tenses(string text, List<TextSpan> tokens, Word[] words)
+        public Tenses(string text, List<TextSpan> tokens, Word[] words, WordFlags[] flags)
         {
             this.words = words;
+            this.flags = flags;
             var n = words.Length;
-            sentenceFirst = new int[n];
-            sentenceEnd = new int[n];
-            known = new bool[n];
-            future = new bool[n];
+            sentence = new (int, int)[n];
+            tense = new byte[n];
             var k = 0;
             foreach (var s in SentenceSplitter.Split(text))
             {
                 var first = k;
                 while (k < n && tokens[k].Start < s.End) k++;
-                for (var j = first; j < k; j++) { sentenceFirst[j] = first; sentenceEnd[j] = k; }
+                sentence.AsSpan(first, k - first).Fill((first, k));
             }
-            for (var j = k; j < n; j++) { sentenceFirst[j] = k; sentenceEnd[j] = n; }
+            sentence.AsSpan(k).Fill((k, n));
         }
 
         public bool this[int j]
         {
             get
             {
-                if (!known[j]) Decide(sentenceFirst[j], sentenceEnd[j]);
-                return future[j];
+                if (tense[j] == 0) Decide(sentence[j].First, sentence[j].End);
+                return tense[j] == 2;
             }
         }
 
@@ -172,11 +178,11 @@ public static class TimeTagger
             var quoted = false;
             for (var j = first; j < end; j++)
             {
-                var f = words[j].Flags;
+                var f = flags[j];
                 if ((f & WordFlags.Quote) != 0) { var w = words[j].Raw; quoted = w is "“" or "«" || (w == "\"" && !quoted); continue; }
                 if (quoted || (f & WordFlags.Cue) == 0) continue;
                 ref var c = ref cue[j - first];
-                if ((f & WordFlags.Future) != 0 || ((f & WordFlags.To) != 0 && j > first && (words[j - 1].Flags & WordFlags.BeforeTo) != 0))
+                if ((f & WordFlags.Future) != 0 || ((f & WordFlags.To) != 0 && j > first && (flags[j - 1] & WordFlags.BeforeTo) != 0))
                     c = (sbyte)((f & WordFlags.Modal) == 0 && PlanInThePast(words, j, first) ? -1 : 1);
                 else if ((f & WordFlags.Past) != 0) c = -1;
                 else if ((f & WordFlags.WeakPast) != 0) c = -2;
@@ -197,8 +203,7 @@ public static class TimeTagger
                 var strong = Closer(j, before[2 * (j - first)], strongAfter);
                 var weak = Closer(j, before[2 * (j - first) + 1], weakAfter);
                 var pick = weak.Index >= 0 && weak.Distance <= WeakCueReach && weak.Distance < strong.Distance ? weak.Index : strong.Index;
-                future[j] = pick >= 0 && cue[pick - first] > 0;
-                known[j] = true;
+                tense[j] = (byte)(pick >= 0 && cue[pick - first] > 0 ? 2 : 1);
                 var c = cue[j - first];
                 if (c is 1 or -1) strongAfter = j; else if (c != 0) weakAfter = j;
             }
@@ -220,17 +225,70 @@ public static class TimeTagger
     }
 
     /// <summary>A token's text, its lower case and what the tagger needs to know of it, worked out once per distinct word.</summary>
-    private sealed record Word(string Raw, string Lower, WordFlags Flags);
+    /// <param name="Month">The month the word names where it may stand for one (1–12; "may" and "march" in lower case do not), else 0.</param>
+    /// <param name="Number">The count the word says ("three", "12", "twenty-four"), if any.</param>
+    private sealed record Word(string Raw, string Lower, WordFlags Flags, int Month, DayOfWeek? Weekday, int? Number);
 
-    /// <summary>Words seen before: the common ones of news are a few thousand, so most tokens cost one lookup and no allocation.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word> Words = new(StringComparer.Ordinal);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word>.AlternateLookup<ReadOnlySpan<char>> WordLookup =
-        Words.GetAlternateLookup<ReadOnlySpan<char>>();
-    private const int MaxCachedWords = 200_000;
-
-    private static Word WordOf(ReadOnlySpan<char> token)
+    /// <summary>
+    /// A cached word with its key inline: a token of up to eight characters is told apart by its first and last four
+    /// characters and its length alone, so most lookups read one slot and never the word's strings.
+    /// </summary>
+    private struct Slot
     {
-        if (WordLookup.TryGetValue(token, out var known)) return known;
+        public ulong Head, Tail;
+        public int Length;
+        public WordFlags Flags;
+        public Word? Word;
+    }
+
+    /// <summary>
+    /// Words seen before, in a two-way set-associative cache per thread: the common words of news are a few thousand,
+    /// so most tokens cost a hash and a comparison of two numbers, with no lock and no allocation. A clash evicts the
+    /// oldest word of the set. Per thread, since a slot is written in several parts.
+    /// </summary>
+    [ThreadStatic] private static Slot[]? cache;
+
+    private static Word WordOf(ReadOnlySpan<char> token, Slot[] table, out WordFlags flags)
+    {
+        ulong head = 0, tail;
+        if (token.Length >= 4)
+        {
+            head = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(token[..4]));
+            tail = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(token[^4..]));
+        }
+        else
+        {
+            for (var k = 0; k < token.Length; k++) head |= (ulong)token[k] << (16 * k);
+            tail = head;
+        }
+        var hash = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)token.Length;
+        var index = (int)((hash >> 40) & (ulong)(table.Length - Ways));
+        for (var way = index; way < index + Ways; way++)
+        {
+            ref var slot = ref table[way];
+            if (slot.Head == head && slot.Tail == tail && slot.Length == token.Length && slot.Word is { } known && (token.Length <= 8 || token.SequenceEqual(known.Raw)))
+            {
+                flags = slot.Flags;
+                return known;
+            }
+        }
+        // the oldest of the set makes way; a word evicted before is found again in the shared table, not rebuilt
+        var word = Known.TryGetValue(token, out var seen) ? seen : NewWord(token);
+        table.AsSpan(index + 1, Ways - 1).CopyTo(table.AsSpan(index, Ways - 1));
+        table[index + Ways - 1] = new Slot { Head = head, Tail = tail, Length = token.Length, Flags = word.Flags, Word = word };
+        flags = word.Flags;
+        return word;
+    }
+
+    private const int Ways = 2;
+
+    /// <summary>Every word met, shared by the threads, up to a bound: what a thread's cache falls back on.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word> Words = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word>.AlternateLookup<ReadOnlySpan<char>> Known = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int MaxSharedWords = 200_000;
+
+    private static Word NewWord(ReadOnlySpan<char> token)
+    {
         var raw = token.ToString();
         var lower = raw.ToLowerInvariant();
         var flags = WordFlags.None;
@@ -244,8 +302,8 @@ public static class TimeTagger
         if (lower is "“" or "”" or "\"" or "«" or "»") flags |= WordFlags.Quote;
         if (lower == "to") flags |= WordFlags.To;
         if (lower is "going" or "set" or "plan" or "plans" or "expected" or "due" or "is" or "are") flags |= WordFlags.BeforeTo;
-        var word = new Word(raw, lower, flags);
-        if (Words.Count < MaxCachedWords) Words.TryAdd(raw, word);
+        var word = new Word(raw, lower, flags, MonthOf(raw), CalendarWords.Weekday(raw), NumberOf(lower));
+        if (Words.Count < MaxSharedWords) Words.TryAdd(raw, word);
         return word;
     }
 
@@ -294,7 +352,7 @@ public static class TimeTagger
         var t = c.T(i);
         if (t.Length < 6 || !char.IsAsciiDigit(t[0])) return null;
         var parts = t.Split('/', '-', '.');
-        if (parts.Length != 3 || !parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit))) return null;
+        if (parts.Length != 3 || !parts.All(p => p.Length > 0 && Digits(p))) return null;
         int y, m, d;
         if (parts[0].Length == 4) (y, m, d) = (Int(parts[0]), Int(parts[1]), Int(parts[2]));
         else if (t.Contains('.')) (d, m, y) = (Int(parts[0]), Int(parts[1]), Int(parts[2]));
@@ -313,13 +371,13 @@ public static class TimeTagger
         var start = 0;
         string? mod = null;
         var j = i;
-        if (c.L(j) is "early" or "late" or "mid" or "the" && (MonthOf(c, j + 1) > 0 || (c.L(j + 1) is "end" or "beginning" or "middle" && c.L(j + 2) == "of")))
+        if (c.L(j) is "early" or "late" or "mid" or "the" && (c.Month(j + 1) > 0 || (c.L(j + 1) is "end" or "beginning" or "middle" && c.L(j + 2) == "of")))
         {
             mod = c.L(j) switch { "early" => "START", "late" => "END", "mid" => "MID", _ => null };
             j++;
         }
         if (c.L(j) is "end" or "beginning" or "middle" && c.L(j + 1) == "of") { mod = c.L(j) switch { "end" => "END", "beginning" => "START", _ => "MID" }; j += 2; }
-        var month = MonthOf(c, j);
+        var month = c.Month(j);
         var token = c.T(j);
         if (month == 0 && c.L(j).StartsWith("mid-", StringComparison.Ordinal) && CalendarWords.Month(token.AsSpan(4).TrimEnd('.')) is var m2 and > 0)
         {
@@ -329,7 +387,7 @@ public static class TimeTagger
         if (month == 0)
         {
             // 11 March [2025]
-            if (DayNumber(c.T(j)) is { } day && MonthOf(c, j + 1) is var mm and > 0)
+            if (DayNumber(c.T(j)) is { } day && c.Month(j + 1) is var mm and > 0)
             {
                 var y = YearAt(c, j + 2) ?? (c.T(j + 2) == "," ? YearAt(c, j + 3) : null);
                 var used = y is null ? 2 : c.T(j + 2) == "," ? 4 : 3;
@@ -426,8 +484,8 @@ public static class TimeTagger
         var unit = c.L(j + 1);
         // "this quarter" may be the one being reported: Quarter decides
         if (o == 0 && unit == "quarter") return null;
-        if (CalendarWords.Weekday(unit) is { } wd) return new Match(j - i + 2, TimexType.Date, WeekdayValue(a, wd, o == 0 ? (c.Future[i] ? 1 : -1) : o));
-        var month = CalendarWords.Month(c.T(j + 1).AsSpan().TrimEnd('.'));
+        if (c.Weekday(j + 1) is { } wd) return new Match(j - i + 2, TimexType.Date, WeekdayValue(a, wd, o == 0 ? (c.Future[i] ? 1 : -1) : o));
+        var month = c.Month(j + 1);
         if (month > 0 && a is { } an)
         {
             // "last June" is the latest June before this month; "next June" the first after it
@@ -569,13 +627,13 @@ public static class TimeTagger
         int hour, minute = -1, used;
         if (t is "noon" or "midday") { hour = 12; minute = 0; used = 1; }
         else if (t == "midnight") { hour = 0; minute = 0; used = 1; }
-        else if (t.Length is >= 4 and <= 5 && t.Contains(':') && t.Split(':') is [var hh, var mm] && hh.All(char.IsAsciiDigit) && mm.Length == 2 && mm.All(char.IsAsciiDigit))
+        else if (t.Length is >= 4 and <= 5 && t.Contains(':') && t.Split(':') is [var hh, var mm] && Digits(hh) && mm.Length == 2 && Digits(mm))
         {
             (hour, minute, used) = (Int(hh), Int(mm), 1);
             if (hour > 23 || minute > 59) return null;
             if (c.L(i + 1) is not ("a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m") && !Zones.Contains(c.L(i + 1)) && c.L(i - 1) is not ("at" or "by" or "until" or "before" or "after" or "from")) return null;
         }
-        else if (t.All(char.IsAsciiDigit) && t.Length <= 2 && c.L(i + 1) is "a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m" or "o'clock") { hour = Int(t); used = 1; }
+        else if (t.Length <= 2 && Digits(t) && c.L(i + 1) is "a.m." or "p.m." or "am" or "pm" or "a.m" or "p.m" or "o'clock") { hour = Int(t); used = 1; }
         else return null;
         var ampm = c.L(i + used);
         if (ampm is "a.m." or "am" or "a.m") { if (hour == 12) hour = 0; used++; }
@@ -586,7 +644,7 @@ public static class TimeTagger
         var after = i + used;
         if (c.T(after) == ",") after++;
         var length = used;
-        if (CalendarWords.Weekday(c.L(after)) is { } wd) { day = WeekdayDate(c.Anchor, wd, c.Future[i] ? 1 : -1); length = after - i + 1; }
+        if (c.Weekday(after) is { } wd) { day = WeekdayDate(c.Anchor, wd, c.Future[i] ? 1 : -1); length = after - i + 1; }
         else if (MonthDate(c, after) is { } md && md.Value.Length == 10) { day = DateOnly.ParseExact(md.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture); length = after - i + md.Length; }
         else if (c.L(after) is "today" or "yesterday" or "tomorrow") { day = c.L(after) switch { "yesterday" => c.Anchor?.AddDays(-1), "tomorrow" => c.Anchor?.AddDays(1), _ => c.Anchor }; length = after - i + 1; }
         var clock = $"T{hour:D2}:{Math.Max(0, minute):D2}";
@@ -596,7 +654,7 @@ public static class TimeTagger
     private static Match? Weekday(Context c, int i)
     {
         var j = c.L(i) is "on" or "last" or "next" or "this" ? i + 1 : i;
-        if (CalendarWords.Weekday(c.T(j)) is not { } wd) return null;
+        if (c.Weekday(j) is not { } wd) return null;
         // "Friday, August 9": the date says which Friday
         var dateAfter = c.T(j + 1) == "," ? MonthDate(c, j + 2) : null;
         if (dateAfter is { } da && da.Value.Length == 10) return new Match(j - i + 2 + da.Length, TimexType.Date, da.Value, Start: c.L(i) == "on" ? 1 : 0);
@@ -613,8 +671,8 @@ public static class TimeTagger
     {
         var w = c.L(i);
         // "every Thursday", "on Mondays": a weekday that recurs
-        if (w is "every" or "each" && CalendarWords.Weekday(c.T(i + 1)) is { } each) return new Match(2, TimexType.Set, $"XXXX-WXX-{IsoDay(each)}");
-        if (w is "every" or "each" && MonthOf(c, i + 1) is var month and > 0) return new Match(2, TimexType.Set, $"XXXX-{month:D2}");
+        if (w is "every" or "each" && c.Weekday(i + 1) is { } each) return new Match(2, TimexType.Set, $"XXXX-WXX-{IsoDay(each)}");
+        if (w is "every" or "each" && c.Month(i + 1) is var month and > 0) return new Match(2, TimexType.Set, $"XXXX-{month:D2}");
         if (w.Length > 6 && w[^1] == 's' && CalendarWords.Weekday(c.T(i).AsSpan()[..^1]) is { } plural) return new Match(1, TimexType.Set, $"XXXX-WXX-{IsoDay(plural)}");
         if (w is "every" or "each" or "per" && Units.TryGetValue(Singular(c.L(i + 1)), out var u))
             return new Match(2, TimexType.Set, (u.Time ? "PT1" : "P1") + u.Code);
@@ -722,14 +780,14 @@ public static class TimeTagger
         // "twenty four hours", as transcripts write it
         if (NumberWords.TryGetValue(w, out var tens) && tens is >= 20 and < 100 && tens % 10 == 0 && NumberWords.TryGetValue(c.L(i + 1), out var ones) && ones is > 0 and < 10)
             return (tens + ones, 2);
-        if (NumberOf(w) is { } n) return (n, 1);
+        if (c.Number(i) is { } n) return (n, 1);
         return (0, 0);
     }
 
     private static int? NumberOf(string w)
     {
         // up to three digits: a four-digit number before a unit is a year ("the 1988 quarter"), not a count
-        if (w.Length > 0 && w.All(char.IsAsciiDigit) && w.Length <= 3) return Int(w);
+        if (w.Length is > 0 and <= 3 && Digits(w)) return Int(w);
         if (NumberWords.TryGetValue(w, out var n) && n > 0) return n;
         var dash = w.IndexOf('-');
         if (dash > 0 && NumberWords.TryGetValue(w[..dash], out var tens) && NumberWords.TryGetValue(w[(dash + 1)..], out var ones) && tens >= 20 && ones < 10) return tens + ones;
@@ -759,9 +817,8 @@ public static class TimeTagger
 
     private static bool IsUnit(string w) => Units.ContainsKey(w);
 
-    private static int MonthOf(Context c, int i)
+    private static int MonthOf(string t)
     {
-        var t = c.T(i);
         if (t.Length == 0 || !char.IsLetter(t[0])) return 0;
         var m = CalendarWords.Month(t.AsSpan().TrimEnd('.'));
         if (m == 0) return 0;
@@ -773,12 +830,12 @@ public static class TimeTagger
     private static int? DayNumber(string t)
     {
         var digits = t.Length > 2 && (t.EndsWith("st", StringComparison.Ordinal) || t.EndsWith("nd", StringComparison.Ordinal) || t.EndsWith("rd", StringComparison.Ordinal) || t.EndsWith("th", StringComparison.Ordinal)) ? t[..^2] : t;
-        return digits.Length is >= 1 and <= 2 && digits.All(char.IsAsciiDigit) && Int(digits) is var d and >= 1 and <= 31 ? d : null;
+        return digits.Length is >= 1 and <= 2 && Digits(digits) && Int(digits) is var d and >= 1 and <= 31 ? d : null;
     }
 
     private static int? YearAt(Context c, int i) => YearNumber(c.T(i));
 
-    private static int? YearNumber(string t) => t.Length == 4 && t.All(char.IsAsciiDigit) && Int(t) is var y and >= 1800 and <= 2100 ? y : null;
+    private static int? YearNumber(string t) => t.Length == 4 && Digits(t) && Int(t) is var y and >= 1800 and <= 2100 ? y : null;
 
     /// <summary>
     /// A day or month without a year: the candidate nearest the article's date (as HeidelTime reads news), leaning to the
@@ -865,6 +922,8 @@ public static class TimeTagger
         "FA" => a.Month < 9,
         _ => a.Month < 12,
     };
+
+    private static bool Digits(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExceptInRange('0', '9');
 
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 }

@@ -26,15 +26,15 @@ public static class Tokenizer
         while (i < end)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\uFEFF') { i++; continue; }
-            var e = Url(text, i, end) ?? Word(text, i, end) ?? Number(text, i, end) ?? Tag(text, i, end) ?? Punct(text, i, end);
+            if (c <= ' ' || (c >= '\u007F' && (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\uFEFF'))) { i++; continue; }
+            var e = (c is 'h' or 'H' or 'w' or 'W' ? Url(text, i, end) : null) ?? Word(text, i, end) ?? Number(text, i, end) ?? Tag(text, i, end) ?? Punct(text, i, end);
             tokens.Add(new TextSpan(i, e));
             i = e;
         }
         return tokens;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+    private static bool IsWordChar(char c) => c < '\u0080' ? char.IsAsciiLetter(c) : char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ';
 
@@ -56,7 +56,7 @@ public static class Tokenizer
         var e = i;
         while (true)
         {
-            while (e < end && (IsWordChar(text[e]) || char.IsAsciiDigit(text[e]))) e++;
+            while (e < end && (char.IsAsciiLetterOrDigit(text[e]) || (text[e] >= '\u0080' && IsWordChar(text[e])))) e++;
             if (e + 1 >= end) break;
             var c = text[e];
             var next = text[e + 1];
