@@ -153,6 +153,14 @@ public static class EntityResolver
                                             && (c.Type == m.Type || m.Text.All(ch => !char.IsLower(ch)))).ToList();
                 if (near.Count == 1) return (near[0], $"spelling within one edit of {near[0].Name} in the same document");
             }
+            // a name in capitals comes from damaged text (SYKSKI, KASK), where vowels are the least reliable letters: its
+            // consonants, one of them perhaps lost, with the same first and last letter, name a person or place the story
+            // names more than once
+            if (m.Text.Length >= 4 && m.Text.All(ch => !char.IsLower(ch)))
+            {
+                var garbled = local.Where(c => c.Type is "LOC" or "PER" && c.Mentions.Count >= 2 && NameKey.Words(c.Name).Any(x => SameConsonants(x, m.Text))).ToList();
+                if (garbled.Count == 1) return (garbled[0], $"the consonants of {garbled[0].Name}, written in capitals, in the same document");
+            }
         }
         else
         {
@@ -215,6 +223,18 @@ public static class EntityResolver
         foreach (var (alias, why) in a.Reasons.Where(r => r.Key != moved[0].Text)) rest.Reasons[alias] = why;
         global[global.IndexOf(a)] = rest;
         global.Add(split);
+    }
+
+    /// <summary>
+    /// True when two spellings share their first and last letters and their consonants within one edit ("KASK" and
+    /// "Kursk": k-s-k and k-r-s-k), with at least three consonants each, so that short words and acronyms never meet.
+    /// </summary>
+    private static bool SameConsonants(string a, string b)
+    {
+        if (a.Length < 4 || char.ToLowerInvariant(a[0]) != char.ToLowerInvariant(b[0]) || char.ToLowerInvariant(a[^1]) != char.ToLowerInvariant(b[^1])) return false;
+        static string Consonants(string w) => new(w.ToLowerInvariant().Where(ch => char.IsLetter(ch) && "aeiouy".IndexOf(ch) < 0).ToArray());
+        var (x, y) = (Consonants(a), Consonants(b));
+        return x.Length >= 3 && y.Length >= 3 && NameKey.Distance(x, y, 1) <= 1;
     }
 
     private static bool SameFirstNearLast(string[] a, string[] b) =>

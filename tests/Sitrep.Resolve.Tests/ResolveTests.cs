@@ -63,6 +63,23 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void A_name_in_capitals_joins_the_place_whose_consonants_it_keeps_when_the_story_names_it_twice()
+    {
+        var entities = EntityResolver.Resolve(
+        [
+            M("d1", "LOC", "Kursk", 0), M("d1", "LOC", "Kursk", 40), M("d1", "ORG", "KASK", 80), M("d1", "ORG", "NATO", 100), M("d1", "ORG", "HIMARS", 120),
+            M("d2", "LOC", "Kursk", 0), M("d2", "ORG", "KASK", 30),
+            M("d3", "LOC", "Kharkiv", 0), M("d3", "LOC", "Kharkiv", 20), M("d3", "LOC", "KHERSON", 40),
+        ]);
+        var kursk = Assert.Single(entities, e => e.Aliases.Contains("KASK") && e.Aliases.Contains("Kursk"));
+        Assert.Contains("consonants", kursk.Reasons["KASK"]);
+        // one mention of Kursk is no support; acronyms and a different city stay apart
+        Assert.Equal(2, entities.Count(e => e.Aliases.Contains("KASK")));
+        Assert.DoesNotContain(entities, e => e.Aliases.Contains("NATO") && e.Aliases.Count > 1);
+        Assert.DoesNotContain(entities, e => e.Aliases.Contains("KHERSON") && e.Aliases.Contains("Kharkiv"));
+    }
+
+    [Fact]
     public void Acronyms_join_their_expansion_and_organisations_ignore_word_order()
     {
         var entities = EntityResolver.Resolve(
