@@ -20,6 +20,22 @@ public static class EntityResolver
         ["region"] = "oblast", ["oblast"] = "oblast", ["provinc"] = "oblast", ["krai"] = "oblast", ["rajon"] = "oblast",
     };
 
+    /// <summary>
+    /// First names as Ukrainian, Russian and English write them: one person is Oleksandr in Kyiv's press and Aleksandr or
+    /// Alexander in Moscow's and in translation. Each group's spellings share the key of its first.
+    /// </summary>
+    private static readonly Dictionary<string, string> FirstNames = new[]
+    {
+        "Oleksandr Aleksandr Alexander Alexandr Oleksander Aleksander Olexandr", "Oleksandra Aleksandra Alexandra", "Serhiy Serhii Sergei Sergey Sergiy Sergii Serhij",
+        "Andriy Andrii Andrey Andrei Andrij", "Dmytro Dmitry Dmitri Dmitriy Dmitrii", "Volodymyr Vladimir", "Mykola Nikolai Nikolay Mikola",
+        "Oleksiy Oleksii Alexei Alexey Aleksei Aleksey Olexiy", "Yuriy Yurii Yuri Yury Iurii", "Vasyl Vasily Vasiliy Vasili Vassily", "Petro Pyotr Petr",
+        "Mykhailo Mikhail Mykhaylo Mikhailo", "Hennadiy Hennadii Gennady Gennadiy Gennadii", "Viktor Victor", "Yevhen Yevgeny Evgeny Yevgeniy Evgeniy Yevgenii",
+        "Hryhoriy Hryhorii Grigory Grigoriy Grigorii", "Ihor Igor", "Oleh Oleg", "Kyrylo Kirill", "Maksym Maxim Maksim", "Pavlo Pavel", "Heorhiy Heorhii Georgy Georgiy Georgii",
+        "Borys Boris", "Olena Elena Yelena", "Tetiana Tatiana Tatyana", "Anatoliy Anatoly Anatolii", "Vitaliy Vitaly Vitalii",
+        "Yulia Yuliya Julia Iuliia", "Ivan Iwan", "Denys Denis", "Ruslan", "Roman", "Stepan Stefan", "Fedir Fyodor Fedor", "Leonid", "Arseniy Arseny Arsenii",
+    }.SelectMany(group => { var names = group.Split(' '); return names.Select(n => (Key: NameKey.Word(n), Canonical: NameKey.Word(names[0]))); })
+     .Where(p => p.Key != p.Canonical).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Canonical, StringComparer.Ordinal);
+
     /// <summary>Mentions believed to name one thing. Its canonical name is kept up to date as mentions arrive, in constant time.</summary>
     private sealed class Cluster(string type)
     {
@@ -104,7 +120,9 @@ public static class EntityResolver
         }
     }
 
-    private static string[] ContentWords(string name) => NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(NameKey.Word).ToArray();
+    private static string[] ContentWords(string name) => NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(w => FirstName(NameKey.Word(w))).ToArray();
+
+    private static string FirstName(string key) => FirstNames.GetValueOrDefault(key, key);
 
     /// <param name="corrections">A user's merges and splits, applied in order after the machine's joins.</param>
     public static List<Entity> Resolve(IEnumerable<EntityMention> mentions, IReadOnlyList<EntityCorrection>? corrections = null)
@@ -260,7 +278,7 @@ public static class EntityResolver
         return key;
     }
 
-    private static string Synonym(string key) => WordSynonyms.GetValueOrDefault(key, key);
+    private static string Synonym(string key) => WordSynonyms.GetValueOrDefault(key, FirstName(key));
 
     private static string Initials(string name) =>
         string.Concat(NameKey.Words(name).Where(w => !FunctionWords.Contains(w) && char.IsUpper(w[0])).Select(w => w[0]));

@@ -80,6 +80,23 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void A_first_name_in_its_Ukrainian_Russian_and_English_forms_is_one_name()
+    {
+        var entities = EntityResolver.Resolve(
+        [
+            M("d1", "PER", "Oleksandr Syrskyi", 0), M("d2", "PER", "Alexander Syrsky", 0), M("d3", "PER", "Aleksandr Syrskiy", 0),
+            M("d4", "PER", "Serhiy Shoigu", 0), M("d5", "PER", "Sergei Shoigu", 0), M("d6", "PER", "Shoigu", 0),
+            M("d7", "PER", "Andriy Yermak", 0), M("d8", "PER", "Andrey Yermak", 0),
+            M("d9", "PER", "Oleg Ivanov", 0), M("d10", "PER", "Igor Ivanov", 0),
+        ]);
+        Assert.Equal(3, Find(entities, "Oleksandr Syrskyi").Aliases.Count);
+        Assert.Equal(3, Find(entities, "Shoigu").Aliases.Count);
+        Assert.Equal(2, Find(entities, "Andriy Yermak").Aliases.Count);
+        // different first names are different people
+        Assert.Single(Find(entities, "Oleg Ivanov").Aliases);
+    }
+
+    [Fact]
     public void Acronyms_join_their_expansion_and_organisations_ignore_word_order()
     {
         var entities = EntityResolver.Resolve(

@@ -52,6 +52,22 @@ public class EntityModelTests
     }
 
     [Fact]
+    public void A_name_the_gazetteer_knows_after_a_word_of_place_is_a_place_throughout_the_article()
+    {
+        var root = TestPaths.RepoRoot;
+        var lexicon = Lexicon.Load(Path.Combine(root, "data", "lexicon"), Path.Combine(root, "artifacts", "gazetteer", "cities.tsv"), Path.Combine(root, "models", "clusters.tsv"));
+        lexicon.AddPlaceNames(["Lugansk"]);
+        var recognizer = new EntityRecognizer(Committed.Value.Model, lexicon);
+        const string text = "Russian forces shelled Lugansk on Monday, the regional governor said. Two people were wounded in Lugansk, officials said. "
+                            + "Ivan Petrov said he had left.";
+        var names = recognizer.Recognize(text).Select(m => (m.Type, m.Span.Of(text))).ToList();
+        Assert.Equal(2, names.Count(n => n == ("LOC", "Lugansk")));
+        Assert.DoesNotContain(names, n => n.Item2 == "Lugansk" && n.Type != "LOC");
+        // a person stays a person
+        Assert.Contains(("PER", "Ivan Petrov"), names);
+    }
+
+    [Fact]
     public void Damaged_names_are_repaired_a_lower_case_first_name_an_all_caps_name_a_person_run_into_an_organisation()
     {
         Assert.Contains(("PER", "dmitry Snegirev"), Names("According to political scientist dmitry Snegirev, the offensive stalled."));

@@ -44,7 +44,11 @@ internal static class Resources
             Console.Error.WriteLine($"sitrep: the word lists ({WordLists}) are missing");
             return null;
         }
-        return Lexicon.Load(lists, Find(Cities), Find(Clusters));
+        var lexicon = Lexicon.Load(lists, Find(Cities), Find(Clusters));
+        // the press's names for places that GeoNames spells otherwise, for the recognizer's repairs
+        if (Find(GazetteerTables) is { } tables && File.Exists(Path.Combine(tables, "exonyms.tsv")))
+            lexicon.AddPlaceNames(File.ReadLines(Path.Combine(tables, "exonyms.tsv")).Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]));
+        return lexicon;
     }
 
     /// <summary>The claim and event lexicons, or null (and a warning) when they are missing.</summary>

@@ -17,11 +17,15 @@ public sealed class EntityRecognizer
         this.model = model;
         _lexicon = lexicon;
         _person = model.Labels.Types.ToList().IndexOf("PER");
+        _location = model.Labels.Types.ToList().IndexOf("LOC");
+        _organisation = model.Labels.Types.ToList().IndexOf("ORG");
         _features = new FeatureExtractor(lexicon);
     }
 
     private readonly Lexicon _lexicon;
     private readonly int _person;
+    private readonly int _location;
+    private readonly int _organisation;
 
     private readonly FeatureExtractor _features;
     private readonly DocumentMemory _memory = new();
@@ -36,6 +40,7 @@ public sealed class EntityRecognizer
         _memory.Clear();
         var mentions = new List<Mention>();
         var labels = new int[256];
+        var places = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sentence in SentenceSplitter.Split(text))
         {
             var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
@@ -44,6 +49,7 @@ public sealed class EntityRecognizer
             model.Tag(_features, text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), _memory, labels, _buffer);
             RepairLowerCaseFirstNames(text, tokens, labels);
             SplitTrailingPeople(text, tokens, labels);
+            RetypePlacesAfterLocatives(text, tokens, labels, places);
             for (var i = 0; i < tokens.Count; i++)
             {
                 if (!EntityLabels.IsBegin(labels[i])) continue;
@@ -57,6 +63,10 @@ public sealed class EntityRecognizer
                 i = e - 1;
             }
         }
+        // one sense per document: where a name was shown to be a place, it is a place throughout ("shelled Lugansk … in Lugansk")
+        if (places.Count > 0)
+            for (var k = 0; k < mentions.Count; k++)
+                if (mentions[k].Type is "PER" or "MISC" && places.Contains(mentions[k].Span.Of(text))) mentions[k] = mentions[k] with { Type = "LOC" };
         return mentions;
     }
 
@@ -83,6 +93,35 @@ public sealed class EntityRecognizer
                 labels[k] = EntityLabels.Begin(_person);
                 for (var x = k + 1; x < e; x++) labels[x] = EntityLabels.Inside(_person);
                 break;
+            }
+            b = e - 1;
+        }
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Locatives =
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "in", "near", "into", "outside", "around", "towards", "toward", "from", "at" }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A place the model misread as a person or a thing, as it does with names it never saw in training ("shelled
+    /// Vuhledar", "wounded in Lugansk"): a name of up to three words that the gazetteer knows as a place, after a word
+    /// of place (in, near, outside…), and not starting with a first name, is a place.
+    /// </summary>
+    private void RetypePlacesAfterLocatives(string text, List<TextSpan> tokens, int[] labels, HashSet<string> places)
+    {
+        if (_location < 0) return;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        for (var b = 1; b < tokens.Count; b++)
+        {
+            if (!EntityLabels.IsBegin(labels[b]) || EntityLabels.TypeOf(labels[b]) == _location || EntityLabels.TypeOf(labels[b]) == _organisation) continue;
+            var inside = EntityLabels.Inside(EntityLabels.TypeOf(labels[b]));
+            var e = b + 1;
+            while (e < tokens.Count && labels[e] == inside) e++;
+            if (e - b <= 3 && Locatives.Contains(text.AsSpan(tokens[b - 1].Start, tokens[b - 1].Length)) && _lexicon.IsPlace(Lexicon.PhraseHash(text, span[b..e]))
+                && (_lexicon.Classes(Lexicon.PhraseHash(text, span.Slice(b, 1))) & (1u << (int)Lexicon.ListClass.FirstName)) == 0)
+            {
+                labels[b] = EntityLabels.Begin(_location);
+                for (var x = b + 1; x < e; x++) labels[x] = EntityLabels.Inside(_location);
+                places.Add(text[tokens[b].Start..tokens[e - 1].End]);
             }
             b = e - 1;
         }

@@ -91,6 +91,24 @@ public sealed class Lexicon : ILexicon
 
     public uint Classes(ulong phraseHash) => _phrases.GetValueOrDefault(phraseHash);
 
+    private readonly HashSet<ulong> _otherPlaceNames = [];
+
+    /// <summary>
+    /// Names of places the press uses that GeoNames' cities do not carry (Lugansk, Dnepr): seen by the recognizer's
+    /// repairs, never by the model's features, so a trained model's lists stay the ones it was trained with.
+    /// </summary>
+    public void AddPlaceNames(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            var tokens = Tokenizer.Tokenize(name);
+            if (tokens.Count is > 0 and <= MaxWords) _otherPlaceNames.Add(PhraseHash(name, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens)));
+        }
+    }
+
+    /// <summary>Whether the phrase names a city or another place the press names.</summary>
+    public bool IsPlace(ulong phraseHash) => (Classes(phraseHash) & (1u << (int)ListClass.City)) != 0 || _otherPlaceNames.Contains(phraseHash);
+
     /// <summary>
     /// Cluster paths from the little unlabelled text we have (370k tokens) made the model worse on CoNLL's dev set
     /// (0.8926 → 0.8871 F1), so only the capitalisation statistics are used until clusters come from more text.
