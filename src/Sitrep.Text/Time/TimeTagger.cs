@@ -467,7 +467,7 @@ public static class TimeTagger
             if (yearAt > 0 && c.L(yearAt + 1) is "ended" or "ending") return new Match(yearAt - i + 1, TimexType.Duration, "P1Y");
             if (yearAt == i + 2) return new Match(3, TimexType.Date, $"{da.Year:D4}");
             if (yearAt == i + 1 && c.L(i - 1) is "for" or "of" && c.T(i + 2) is "," or "." or "") return new Match(2, TimexType.Date, $"{da.Year:D4}");
-            if (next is "latest" or "recent" or "current" && after == "period" && c.Reported is { } r) return new Match(3, TimexType.Date, $"{r.Year:D4}-Q{r.Quarter}");
+            if (next is "latest" or "recent" or "current" && after == "period" && c.Reported is { } r) return new Match(3, TimexType.Date, QuarterValue(r.Year, r.Quarter));
         }
         if (w == "last" && c.L(i + 1) == "night") return new Match(2, TimexType.Time, DayString(a?.AddDays(-1)) + "TNI");
         if (w == "these" && c.L(i + 1) == "days") return new Match(2, TimexType.Date, "PRESENT_REF");
@@ -523,7 +523,7 @@ public static class TimeTagger
         var length = used + (dir == 2 ? 3 : 2);
         // in results news "a year ago" is the same quarter a year before
         if (u.Code == "Y" && n == 1 && dir < 0 && SentenceMentions(c, i, "quarter", "quarterly", "period", "profit", "earnings", "net", "sales", "revenue"))
-            return new Match(length, TimexType.Date, c.Reported is { } r ? $"{r.Year - 1:D4}-Q{r.Quarter}" : QuarterOf(a.AddDays(-45).AddYears(-1)));
+            return new Match(length, TimexType.Date, c.Reported is { } r ? QuarterValue(r.Year - 1, r.Quarter) : QuarterOf(a.AddDays(-45).AddYears(-1)));
         return new Match(length, TimexType.Date, Shift(a, u.Code, dir < 0 ? -n : n));
     }
 
@@ -538,15 +538,15 @@ public static class TimeTagger
             var length = c.L(i + 1) == "quarter" ? 2 : 3;
             // "the quarter a year ago"
             if (c.L(i + length) == "a" && c.L(i + length + 1) == "year" && c.L(i + length + 2) is "ago" or "earlier")
-                return new Match(length + 3, TimexType.Date, $"{reported.Year - 1:D4}-Q{reported.Quarter}");
-            return new Match(length, TimexType.Date, now ? QuarterOf(a) : $"{reported.Year:D4}-Q{reported.Quarter}");
+                return new Match(length + 3, TimexType.Date, QuarterValue(reported.Year - 1, reported.Quarter));
+            return new Match(length, TimexType.Date, now ? QuarterOf(a) : QuarterValue(reported.Year, reported.Quarter));
         }
         var j = w == "the" ? i + 1 : i;
         // the corresponding period last year, the same quarter a year earlier
         if (w == "the" && c.L(j) is "corresponding" or "comparable" or "same" && c.L(j + 1) is "period" or "quarter")
         {
             var ago = c.L(j + 2) == "last" && c.L(j + 3) == "year" ? 2 : c.L(j + 2) == "a" && c.L(j + 3) == "year" && c.L(j + 4) is "ago" or "earlier" ? 3 : 0;
-            if (ago > 0) return new Match(j - i + 2 + ago, TimexType.Date, $"{reported.Year - 1:D4}-Q{reported.Quarter}");
+            if (ago > 0) return new Match(j - i + 2 + ago, TimexType.Date, QuarterValue(reported.Year - 1, reported.Quarter));
         }
         // the year-earlier quarter, the year-ago third quarter, the comparable year-ago period: a year before the quarter reported
         if (c.L(j) is "comparable" or "corresponding" && c.L(j + 1) is "year-earlier" or "year-ago") j++;
@@ -554,16 +554,16 @@ public static class TimeTagger
         {
             // "the year-earlier nine months" is a span, read by Duration
             if (Count(c, j + 1).Used > 0) return null;
-            var q = Ordinals.TryGetValue(c.L(j + 1), out var oq) && c.L(j + 2) == "quarter" ? oq : reported.Quarter;
-            var length = j - i + 1 + (q != reported.Quarter || (Ordinals.ContainsKey(c.L(j + 1)) && c.L(j + 2) == "quarter") ? 2 : c.L(j + 1) is "quarter" or "period" ? 1 : 0);
-            return new Match(length, TimexType.Date, $"{reported.Year - 1:D4}-Q{q}");
+            var ordinal = Ordinals.TryGetValue(c.L(j + 1), out var oq) && c.L(j + 2) == "quarter";
+            var length = j - i + 1 + (ordinal ? 2 : c.L(j + 1) is "quarter" or "period" ? 1 : 0);
+            return new Match(length, TimexType.Date, QuarterValue(reported.Year - 1, ordinal ? oq : reported.Quarter));
         }
         // next year's first quarter, last year's quarter
         int? yearOffset = c.L(j) switch { "next" => 1, "last" => -1, "this" => 0, _ => null };
         if (yearOffset is { } yo && c.L(j + 1) is "year's" or "year" && (c.L(j + 1) == "year's" || c.T(j + 2) is "'s" or "’s"))
         {
             var k = j + (c.L(j + 1) == "year's" ? 2 : 3);
-            if (c.L(k) == "quarter") return new Match(k - i + 1, TimexType.Date, $"{a.Year + yo:D4}-Q{reported.Quarter}");
+            if (c.L(k) == "quarter") return new Match(k - i + 1, TimexType.Date, QuarterValue(a.Year + yo, reported.Quarter));
             if (Ordinals.TryGetValue(c.L(k), out var nq) && c.L(k + 1) == "quarter") return new Match(k - i + 2, TimexType.Date, Name(c, a.Year + yo, nq));
             if (c.L(k).EndsWith("-quarter", StringComparison.Ordinal) && Ordinals.TryGetValue(c.L(k)[..^8], out var dq)) return new Match(k - i + 1, TimexType.Date, Name(c, a.Year + yo, dq));
             return null;
@@ -574,8 +574,8 @@ public static class TimeTagger
         // the 1988 second quarter, the 1988 quarter, the 1989 period
         if (YearAt(c, j) is { } qy)
         {
-            if (Ordinals.TryGetValue(c.L(j + 1), out var q2) && c.L(j + 2) == "quarter") return new Match(j - i + 3, TimexType.Date, $"{qy:D4}-Q{q2}");
-            if (w == "the" && c.L(j + 1) is "quarter" or "period") return new Match(j - i + 2, TimexType.Date, $"{qy:D4}-Q{reported.Quarter}");
+            if (Ordinals.TryGetValue(c.L(j + 1), out var q2) && c.L(j + 2) == "quarter") return new Match(j - i + 3, TimexType.Date, QuarterValue(qy, q2));
+            if (w == "the" && c.L(j + 1) is "quarter" or "period") return new Match(j - i + 2, TimexType.Date, QuarterValue(qy, reported.Quarter));
         }
         // the first half, the last half of 1989, the first two quarters of 1990
         var half = word switch { "first" => 1, "second" or "last" => 2, _ => 0 };
@@ -605,7 +605,7 @@ public static class TimeTagger
     {
         var ended = c.Anchor is not { } a || year < a.Year || (year == a.Year && quarter < (a.Month + 2) / 3);
         if (ended && (c.Named is not { } n || (year, quarter).CompareTo(n) > 0)) c.Named = (year, quarter);
-        return $"{year:D4}-Q{quarter}";
+        return QuarterValue(year, quarter);
     }
 
     private static Match? Season(Context c, int i)
@@ -912,7 +912,9 @@ public static class TimeTagger
 
     private static string IsoWeek(DateOnly d) => $"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}";
 
-    private static string QuarterOf(DateOnly d) => $"{d.Year:D4}-Q{(d.Month + 2) / 3}";
+    private static string QuarterOf(DateOnly d) => QuarterValue(d.Year, (d.Month + 2) / 3);
+
+    private static string QuarterValue(int year, int quarter) => $"{year:D4}-Q{quarter}";
 
     /// <summary>True when the season comes after the anchor's date within its year (spring from January, say).</summary>
     private static bool SeasonAfter(string season, DateOnly a) => season switch
