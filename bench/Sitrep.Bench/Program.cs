@@ -94,11 +94,17 @@ if (realText is not null)
         ? string.Join("\n", Sitrep.Text.Entities.ConllCorpus.Read(realText).SelectMany(d => d.Sentences).Select(x => string.Join(' ', x.Tokens)))
         : File.ReadAllText(realText);
     var realTokens = Sitrep.Text.Tokens.Tokenizer.Tokenize(text).Count;
-    recognizer.Recognize(text);
-    clock.Restart();
-    const int rounds = 5;
-    for (var r = 0; r < rounds; r++) recognizer.Recognize(text);
-    Console.WriteLine($"entities:    {realTokens * rounds / clock.Elapsed.TotalSeconds,10:N0} tokens/s on {Path.GetFileName(realText)} ({realTokens:N0} tokens, {rounds} rounds)");
+    // warm-up, then the best of ten rounds: on a shared machine the slow rounds measure the neighbours
+    for (var r = 0; r < 5; r++) recognizer.Recognize(text);
+    const int rounds = 10;
+    var best = double.MaxValue;
+    for (var r = 0; r < rounds; r++)
+    {
+        clock.Restart();
+        recognizer.Recognize(text);
+        best = Math.Min(best, clock.Elapsed.TotalSeconds);
+    }
+    Console.WriteLine($"entities:    {realTokens / best,10:N0} tokens/s on {Path.GetFileName(realText)} ({realTokens:N0} tokens, best of {rounds} rounds)");
 }
 
 // time expressions and quantities, per document

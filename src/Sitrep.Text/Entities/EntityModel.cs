@@ -36,7 +36,11 @@ public sealed class EntityModel
         {
             if (!_rows.TryGetRow(f, out var row)) continue;
             var w = Weights.AsSpan(row * l, l);
-            for (var k = 0; k < l; k++) scores[k] += w[k];
+            // eight labels at a time; each score still sums its weights in the same order, so results do not change
+            var k = 0;
+            for (; k <= l - System.Numerics.Vector<float>.Count; k += System.Numerics.Vector<float>.Count)
+                (new System.Numerics.Vector<float>(scores[k..]) + new System.Numerics.Vector<float>(w[k..])).CopyTo(scores[k..]);
+            for (; k < l; k++) scores[k] += w[k];
         }
     }
 

@@ -8,6 +8,9 @@ public interface ILexicon
     /// <summary>A bit mask of the lists a phrase (by <see cref="Lexicon.PhraseHash"/>) belongs to.</summary>
     uint Classes(ulong phraseHash);
 
+    /// <summary>Whether some phrase starts with the words of this hash and goes on.</summary>
+    bool Continues(ulong phraseHash);
+
     /// <summary>The word's cluster path (or null) and how often, in tenths, it is capitalised mid-sentence in unlabelled text (-1 when unknown).</summary>
     (string? Cluster, int Capitalised) Word(ulong lowerHash);
 }
@@ -73,7 +76,7 @@ public sealed class FeatureExtractor(ILexicon lexicon)
                 foreach (var len in ClusterPrefixes)
                     if (path.Length >= len) _lexAll[i].Add(FeatureExtractor.LowerHash(path.AsSpan(0, len)) ^ (ulong)len << 56);
         }
-        // gazetteer phrases of up to four tokens: each token learns the lists it begins or continues
+        // gazetteer phrases of up to six tokens: each token learns the lists it begins or continues
         for (var i = 0; i < _n; i++)
         {
             var h = 14695981039346656037UL;
@@ -82,10 +85,12 @@ public sealed class FeatureExtractor(ILexicon lexicon)
                 if (n > 1) h = Lexicon.Extend(h, ' ');
                 foreach (var c in text.AsSpan(tokens[i + n - 1].Start, tokens[i + n - 1].Length)) h = Lexicon.Extend(h, char.ToLowerInvariant(c));
                 var classes = lexicon.Classes(h);
-                if (classes == 0) continue;
-                for (var k = 0; k < n; k++)
-                    for (var bit = 0; bit < 32; bit++)
-                        if ((classes & (1u << bit)) != 0) _lexAll[i + k].Add(GazetteerValue + (ulong)(bit * 4 + (k == 0 ? 0 : 1) + (n == 1 ? 2 : 0)));
+                if (classes != 0)
+                    for (var k = 0; k < n; k++)
+                        for (var bit = 0; bit < 32; bit++)
+                            if ((classes & (1u << bit)) != 0) _lexAll[i + k].Add(GazetteerValue + (ulong)(bit * 4 + (k == 0 ? 0 : 1) + (n == 1 ? 2 : 0)));
+                // no list goes on from these words: longer phrases cannot match
+                if (!lexicon.Continues(h)) break;
             }
         }
     }

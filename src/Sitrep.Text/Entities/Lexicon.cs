@@ -71,9 +71,17 @@ public sealed class Lexicon : ILexicon
     {
         var tokens = Tokenizer.Tokenize(phrase);
         if (tokens.Count is 0 or > MaxWords) return;
-        var h = PhraseHash(phrase, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens));
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        var h = PhraseHash(phrase, span);
         _phrases[h] = _phrases.GetValueOrDefault(h) | (1u << (int)cls);
+        for (var k = 1; k < tokens.Count; k++) _prefixes.Add(PhraseHash(phrase, span[..k]));
     }
+
+    /// <summary>The first words of longer phrases ("Institute for the"), so that a lookup can stop where no phrase goes on.</summary>
+    private readonly HashSet<ulong> _prefixes = [];
+
+    /// <summary>Whether some phrase starts with the words of this hash and goes on.</summary>
+    public bool Continues(ulong phraseHash) => _prefixes.Contains(phraseHash);
 
     /// <summary>The hash of tokens' lower-cased text joined by single spaces, built token by token.</summary>
     public static ulong PhraseHash(string text, ReadOnlySpan<TextSpan> tokens)
