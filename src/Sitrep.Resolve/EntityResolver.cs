@@ -90,6 +90,11 @@ public static class EntityResolver
         public IReadOnlyList<Cluster> WithFirstName(string w) => _byFirstName.GetValueOrDefault(w) ?? [];
         public IReadOnlyList<Cluster> WithSurname(string w) => _bySurname.GetValueOrDefault(w) ?? [];
         public IReadOnlyList<Cluster> Singles(string w) => _singles.GetValueOrDefault(w) ?? [];
+        public IReadOnlyList<Cluster> WithInitials(string acronym) => _byInitials.GetValueOrDefault(acronym) ?? [];
+        public IReadOnlyList<Cluster> Acronyms(string initials) => _acronyms.GetValueOrDefault(initials) ?? [];
+
+        private readonly Dictionary<string, List<Cluster>> _byInitials = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<Cluster>> _acronyms = new(StringComparer.Ordinal);
 
         public void Add(Cluster c)
         {
@@ -101,7 +106,15 @@ public static class EntityResolver
         public void Register(Cluster from, Cluster to)
         {
             foreach (var text in from.IdentifyingTexts) _byKey.TryAdd((to.Type, KeyOf(text, to.Type)), to);
-            if (to.Type != "PER") return;
+            if (to.Type != "PER")
+            {
+                foreach (var text in from.Texts)
+                {
+                    if (IsAcronym(text)) Put(_acronyms, text, to);
+                    else if (Initials(text) is { Length: >= 3 } initials) Put(_byInitials, initials, to);
+                }
+                return;
+            }
             foreach (var words in from.Texts.Select(ContentWords))
             {
                 if (words.Length > 1)
@@ -195,6 +208,12 @@ public static class EntityResolver
         var reason = "the same name";
         foreach (var text in c.IdentifyingTexts)
             if ((match = global.ByKey(c.Type, KeyOf(text, c.Type))) is not null) break;
+        if (match is null && c.Type != "PER")
+        {
+            // an acronym and its expansion in different stories, when only one name elsewhere answers
+            var candidates = IsAcronym(c.Name) ? global.WithInitials(c.Name) : Initials(c.Name) is { Length: >= 3 } initials ? global.Acronyms(initials) : [];
+            if (candidates.Distinct().Count() == 1) { match = candidates[0]; reason = IsAcronym(c.Name) ? $"acronym of {match.Name}" : $"expansion of {match.Name}"; }
+        }
         if (match is null && c.Type == "PER" && c.Words.Length > 1)
         {
             match = global.WithFirstName(c.Words[0]).FirstOrDefault(g => SameFirstNearLast(g.Words, c.Words));
@@ -279,6 +298,9 @@ public static class EntityResolver
     }
 
     private static string Synonym(string key) => WordSynonyms.GetValueOrDefault(key, FirstName(key));
+
+    /// <summary>A word of three or more capitals and nothing else: IAEA, NATO, FSB.</summary>
+    private static bool IsAcronym(string text) => text.Length >= 3 && text.All(char.IsUpper);
 
     private static string Initials(string name) =>
         string.Concat(NameKey.Words(name).Where(w => !FunctionWords.Contains(w) && char.IsUpper(w[0])).Select(w => w[0]));

@@ -97,6 +97,22 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void An_acronym_joins_its_expansion_across_stories_when_only_one_name_answers()
+    {
+        var entities = EntityResolver.Resolve(
+        [
+            M("d1", "ORG", "International Atomic Energy Agency", 0), M("d2", "ORG", "IAEA", 0),
+            M("d3", "ORG", "NATO", 0), M("d4", "ORG", "North Atlantic Treaty Organization", 0),
+            M("d5", "ORG", "International Criminal Court", 0), M("d6", "ORG", "International Cricket Council", 0), M("d7", "ORG", "ICC", 0),
+        ]);
+        Assert.Equal(2, Find(entities, "IAEA").Aliases.Count);
+        Assert.Contains("acronym", Find(entities, "IAEA").Reasons["IAEA"]);
+        Assert.Equal(2, Find(entities, "NATO").Aliases.Count);
+        // two expansions answer to ICC: it stays alone
+        Assert.Single(Find(entities, "ICC").Aliases);
+    }
+
+    [Fact]
     public void Acronyms_join_their_expansion_and_organisations_ignore_word_order()
     {
         var entities = EntityResolver.Resolve(
