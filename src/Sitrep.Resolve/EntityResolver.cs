@@ -278,11 +278,15 @@ public static class EntityResolver
         a.Length > 1 && b.Length > 1 && a[0] == b[0] && Math.Min(a[^1].Length, b[^1].Length) >= 4 && Math.Max(a[^1].Length, b[^1].Length) >= 5
         && NameKey.Distance(a[^1], b[^1], 1) <= 1;
 
+    private static readonly HashSet<string> CityWords = new[] { "city", "town" }.Select(NameKey.Word).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Names of organisations and places keyed as a set of content words, so word order and demonyms do not matter.</summary>
     private static string KeyOf(string name, string type)
     {
         var words = NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(w => Synonym(NameKey.Word(w.EndsWith("'s") || w.EndsWith("’s") ? w[..^2] : w)));
         if (type is "ORG" or "MISC") words = words.Select(Singular);
+        // "Kherson city" is Kherson: the word says which of a city and its region is meant, and a bare name is the city
+        if (type == "LOC") { var list = words.ToList(); if (list.Count > 1 && CityWords.Contains(list[^1])) list.RemoveAt(list.Count - 1); words = list; }
         return type == "PER" ? string.Join(' ', words) : string.Join(' ', words.Order(StringComparer.Ordinal));
     }
 

@@ -108,6 +108,8 @@ public sealed class Gazetteer
         var key = NameKey.Of(name);
         if (_exonyms.TryGetValue(key, out var exonym)) return _byKey.TryGetValue(exonym.Key, out var named) ? (named, exonym.Kind) : null;
         var words = NameKey.Words(name).ToList();
+        // "Kherson city", "Kharkiv town": the city itself
+        if (words.Count > 1 && words[^1].ToLowerInvariant() is "city" or "town") return Lookup(string.Join(' ', words.SkipLast(1))) is { Kind: "city" } city ? city : null;
         if (words.Count > 1 && RegionWords.Contains(words[^1]))
         {
             // a region is shown at its administrative centre, which nearly always bears its name

@@ -51,6 +51,7 @@ public sealed class GazetteerTests : IDisposable
         Assert.Equal(("admin1", "geonames:538560"), (region.Kind, region.Ref));
         Assert.Equal("admin1", _gazetteer.Locate("Kursk region", [])!.Kind);
         Assert.Equal("city", _gazetteer.Locate("Kursk", [])!.Kind);
+        Assert.Equal(("city", "geonames:538560"), (_gazetteer.Locate("Kursk city", [])!.Kind, _gazetteer.Locate("Kursk city", [])!.Ref));
         var country = _gazetteer.Locate("Ukraine", [])!;
         Assert.Equal(("country", 50.45466), (country.Kind, country.Lat));
         Assert.Null(_gazetteer.Locate("Zaoleshenka", ["RU"]));

@@ -113,6 +113,14 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Kherson_city_is_Kherson_and_not_its_region()
+    {
+        var entities = EntityResolver.Resolve([M("d1", "LOC", "Kherson city", 0), M("d2", "LOC", "Kherson", 0), M("d3", "LOC", "Kherson region", 0)]);
+        Assert.Equal(2, Find(entities, "Kherson").Aliases.Count);
+        Assert.Single(Find(entities, "Kherson region").Aliases);
+    }
+
+    [Fact]
     public void Acronyms_join_their_expansion_and_organisations_ignore_word_order()
     {
         var entities = EntityResolver.Resolve(
