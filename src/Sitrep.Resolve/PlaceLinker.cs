@@ -43,13 +43,69 @@ public static class PlaceLinker
             var neighbours = e.Mentions.Select(m => m.Document).Distinct().SelectMany(d => neighboursByDocument.GetValueOrDefault(d) ?? []).ToList();
             return neighbours.Count == 0 ? e : e with { Geo = gazetteer.Locate(e.Name, StoryCountries(e), neighbours) };
         }).ToList();
-        return JoinPlaces(placed);
+        return CapitalsThatNameTheirRegion(JoinPlaces(placed));
+    }
+
+    /// <summary>How near a place must lie to a regional capital for its story to be about the region around it.</summary>
+    private const double AroundKm = 150;
+
+    /// <summary>
+    /// A bare name that is both a region's and its capital's ("Kursk") names the region in a story that also names a town
+    /// around the capital (Sudzha, 90 km off) when the collection speaks of that region: such a story is about the region
+    /// at large, as the same name beside "Kursk region" is within one story. Decided story by story; a story that says
+    /// "city" keeps the city.
+    /// </summary>
+    private static List<Entity> CapitalsThatNameTheirRegion(List<Entity> entities)
+    {
+        var regions = entities.Where(e => e.Geo is { Kind: "admin1" }).GroupBy(e => e.Geo!.Ref).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First());
+        if (regions.Count == 0) return entities;
+        var townsByDocument = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
+        foreach (var e in entities.Where(e => e.Geo is { Kind: "city" }))
+            foreach (var d in e.Mentions.Select(m => m.Document).Distinct())
+            {
+                if (!townsByDocument.TryGetValue(d, out var list)) townsByDocument[d] = list = [];
+                list.Add(e);
+            }
+        var moved = new Dictionary<Entity, List<EntityMention>>();
+        var replaced = new Dictionary<Entity, Entity?>();
+        var capitalOf = new Dictionary<EntityMention, string>();
+        foreach (var e in entities)
+        {
+            if (e.Geo is not { Kind: "city" } g || !regions.TryGetValue(g.Ref, out var region)) continue;
+            bool Around(string d) => (townsByDocument.GetValueOrDefault(d) ?? []).Any(t => t != e && t.Geo!.Ref != g.Ref
+                && Gazetteer.Kilometres(g.Lat, g.Lon, t.Geo.Lat, t.Geo.Lon) is > 5 and <= AroundKm);
+            var stories = e.Mentions.GroupBy(m => m.Document)
+                .Where(s => !s.Any(m => m.Text.EndsWith(" city", StringComparison.OrdinalIgnoreCase) || m.Text.EndsWith(" town", StringComparison.OrdinalIgnoreCase)) && Around(s.Key))
+                .SelectMany(s => s).ToList();
+            if (stories.Count == 0) continue;
+            if (!moved.TryGetValue(region, out var into)) moved[region] = into = [];
+            into.AddRange(stories);
+            foreach (var m in stories) capitalOf[m] = e.Name;
+            var rest = e.Mentions.Except(stories).ToList();
+            replaced[e] = rest.Count == 0 ? null : e with { Mentions = rest, Aliases = e.Aliases.Where(a => rest.Any(m => m.Text == a)).ToList() };
+        }
+        if (moved.Count == 0) return entities;
+        var result = new List<Entity>();
+        foreach (var e in entities)
+        {
+            if (replaced.TryGetValue(e, out var kept)) { if (kept is not null) result.Add(kept); continue; }
+            if (!moved.TryGetValue(e, out var extra)) { result.Add(e); continue; }
+            var reasons = e.Reasons.ToDictionary();
+            foreach (var m in extra) reasons.TryAdd(m.Text, $"the region {e.Name}: its stories name places around {capitalOf[m]}");
+            result.Add(e with
+            {
+                Aliases = e.Aliases.Concat(extra.Select(m => m.Text)).Distinct().ToList(),
+                Mentions = e.Mentions.Concat(extra).OrderBy(m => m.Document, StringComparer.Ordinal).ThenBy(m => m.Span.Start).ToList(),
+                Reasons = reasons,
+            });
+        }
+        return result;
     }
 
     /// <summary>
     /// Names placed at the same place, as the same kind of place, are one entity: "Russia" and "Russian Federation",
     /// "Zaporozhye" and "Zaporizhzhia" (the Russian and the Ukrainian name of one city). A region and its capital share
-    /// a point but not a kind, so "Kursk region" and "Kursk" stay two.
+    /// a point but not a kind, so "Kursk region" and "Kursk" stay two (unless the story is about the region at large).
     /// </summary>
     private static List<Entity> JoinPlaces(List<Entity> entities)
     {

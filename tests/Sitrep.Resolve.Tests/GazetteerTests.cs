@@ -17,6 +17,7 @@ public sealed class GazetteerTests : IDisposable
             704147	Pokrovsk		UA	PPLA2	05	60127	48.28198	37.18207
             2017215	Pokrovsk		RU	PPL	63	9500	61.48361	129.14806
             538560	Kursk		RU	PPLA	41	440052	51.73733	36.18735
+            485660	Sudzha		RU	PPLA2	41	5600	51.1914	35.2708
             704508	Kramatorsk		UA	PPLA2	05	150000	48.72305	37.55629
             687700	Zaporizhia		UA	PPLA	26	796217	47.82289	35.19031
             703448	Kyiv		UA	PPLC	12	2797553	50.45466	30.5238
@@ -93,5 +94,21 @@ public sealed class GazetteerTests : IDisposable
         Assert.Equal(["Zaporizhzhia", "Zaporozhye"], city.Aliases.Order());
         Assert.Contains("geonames:687700", city.Reasons.Values.Single());
         Assert.NotEqual(linked.Single(e => e.Aliases.Contains("Kursk region")).Id, linked.Single(e => e.Name == "Kursk").Id);
+    }
+
+    [Fact]
+    public void A_capitals_bare_name_in_stories_about_the_places_around_it_names_the_region()
+    {
+        static EntityMention M(string doc, string text) => new(doc, new TextSpan(0, text.Length), "LOC", text);
+        var linked = PlaceLinker.Link(EntityResolver.Resolve(
+        [
+            M("d1", "Kursk region"), M("d2", "Kursk"), M("d2", "Sudzha"), M("d3", "Kursk"), M("d3", "Moscow"), M("d4", "Kursk city"), M("d4", "Sudzha"),
+        ]), _gazetteer);
+        var region = Assert.Single(linked, e => e.Aliases.Contains("Kursk region"));
+        // d2 names Sudzha, 90 km from Kursk: its Kursk is the region
+        Assert.Contains(region.Mentions, m => m.Document == "d2" && m.Text == "Kursk");
+        // d3 names only Moscow, far off, and d4 says "city": those stay the city
+        Assert.DoesNotContain(region.Mentions, m => m.Document is "d3" or "d4");
+        Assert.Contains("places around", region.Reasons["Kursk"]);
     }
 }

@@ -49,7 +49,8 @@ internal static class EvalCommand
             var path = parse.GetValue(gold)!;
             if (!File.Exists(path)) { Console.Error.WriteLine($"sitrep: {path}: no such file"); return 1; }
             Pipeline.Evaluation.ResolveScore s;
-            try { s = Pipeline.Evaluation.ResolveEvaluation.Evaluate(path, Pipeline.Show.Entities.Of(store)); }
+            // the entities as users see them: with places on the map, so that names of one place are one entity
+            try { s = Pipeline.Evaluation.ResolveEvaluation.Evaluate(path, Pipeline.Show.Entities.Of(store, Resources.LoadGazetteer())); }
             catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
             {
                 Console.Error.WriteLine($"sitrep: {path}: not a gold file of the expected form ({e.Message})");
