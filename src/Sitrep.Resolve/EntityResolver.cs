@@ -6,9 +6,11 @@ namespace Sitrep.Resolve;
 
 /// <summary>
 /// Joins mentions into entities, explaining each join. Within a document: the same key, a short form of a full name
-/// ("Putin" → "Vladimir Putin"), an acronym of a name ("ISW"), or a spelling of at least five letters within one edit
-/// of a name of at least four (Syskyi, SYKSKI). Across documents: the same key, or a full name with the same first name and a surname
-/// within one edit. Short keys never join by edit distance: Sumy is not Sudzha.
+/// ("Putin" → "Vladimir Putin"), an acronym of a name ("ISW"), a spelling of at least five letters within one edit
+/// of a name of at least four (Syskyi, SYKSKI), or a name in capitals that keeps a repeated name's consonants (KASK).
+/// Across documents: the same key (first names in any of their Ukrainian, Russian and English forms), a full name with
+/// the same first name and a surname within one edit, or an acronym and the one expansion that answers to it. Short
+/// keys never join by edit distance: Sumy is not Sudzha.
 /// </summary>
 public static class EntityResolver
 {
@@ -32,7 +34,7 @@ public static class EntityResolver
         "Mykhailo Mikhail Mykhaylo Mikhailo", "Hennadiy Hennadii Gennady Gennadiy Gennadii", "Viktor Victor", "Yevhen Yevgeny Evgeny Yevgeniy Evgeniy Yevgenii",
         "Hryhoriy Hryhorii Grigory Grigoriy Grigorii", "Ihor Igor", "Oleh Oleg", "Kyrylo Kirill", "Maksym Maxim Maksim", "Pavlo Pavel", "Heorhiy Heorhii Georgy Georgiy Georgii",
         "Borys Boris", "Olena Elena Yelena", "Tetiana Tatiana Tatyana", "Anatoliy Anatoly Anatolii", "Vitaliy Vitaly Vitalii",
-        "Yulia Yuliya Julia Iuliia", "Ivan Iwan", "Denys Denis", "Ruslan", "Roman", "Stepan Stefan", "Fedir Fyodor Fedor", "Leonid", "Arseniy Arseny Arsenii",
+        "Yulia Yuliya Julia Iuliia", "Ivan Iwan", "Denys Denis", "Stepan Stefan", "Fedir Fyodor Fedor", "Arseniy Arseny Arsenii",
     }.SelectMany(group => { var names = group.Split(' '); return names.Select(n => (Key: NameKey.Word(n), Canonical: NameKey.Word(names[0]))); })
      .Where(p => p.Key != p.Canonical).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Canonical, StringComparer.Ordinal);
 
