@@ -45,6 +45,19 @@ Console.WriteLine($"{count} articles, {bytes / 1024.0 / count:0.0} KB each on av
 var reader = new DocumentReader(null);
 for (var round = 0; round < 3; round++) foreach (var a in articles.Take(1000)) reader.Read("warm", a);
 var clock = Stopwatch.StartNew();
+
+// the seconds of the fastest of several batches of rounds: on a shared machine the slow batches measure the neighbours
+double Best(int batches, int rounds, Action pass)
+{
+    var best = double.MaxValue;
+    for (var b = 0; b < batches; b++)
+    {
+        var watch = Stopwatch.StartNew();
+        for (var r = 0; r < rounds; r++) pass();
+        best = Math.Min(best, watch.Elapsed.TotalSeconds);
+    }
+    return best;
+}
 var readable = 0;
 foreach (var a in articles)
 {
@@ -94,16 +107,9 @@ if (realText is not null)
         ? string.Join("\n", Sitrep.Text.Entities.ConllCorpus.Read(realText).SelectMany(d => d.Sentences).Select(x => string.Join(' ', x.Tokens)))
         : File.ReadAllText(realText);
     var realTokens = Sitrep.Text.Tokens.Tokenizer.Tokenize(text).Count;
-    // warm-up, then the best of ten rounds: on a shared machine the slow rounds measure the neighbours
     for (var r = 0; r < 5; r++) recognizer.Recognize(text);
     const int rounds = 10;
-    var best = double.MaxValue;
-    for (var r = 0; r < rounds; r++)
-    {
-        clock.Restart();
-        recognizer.Recognize(text);
-        best = Math.Min(best, clock.Elapsed.TotalSeconds);
-    }
+    var best = Best(rounds, 1, () => recognizer.Recognize(text));
     Console.WriteLine($"entities:    {realTokens / best,10:N0} tokens/s on {Path.GetFileName(realText)} ({realTokens:N0} tokens, best of {rounds} rounds)");
 }
 
@@ -113,22 +119,10 @@ if (timeMl is not null)
     var tml = Sitrep.Text.Time.TimeMlCorpus.ReadFolder(timeMl);
     // warm-up long enough for the JIT to settle on its optimised code (fewer rounds measure the JIT, not the tagger)
     for (var r = 0; r < 15; r++) foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate);
-    // the best of five batches: on a shared machine the slowest batches measure the neighbours, not the tagger
     const int rounds = 10, batches = 15;
-    double Best(Action pass)
-    {
-        var best = double.MaxValue;
-        for (var b = 0; b < batches; b++)
-        {
-            clock.Restart();
-            for (var r = 0; r < rounds; r++) pass();
-            best = Math.Min(best, clock.Elapsed.TotalSeconds);
-        }
-        return best;
-    }
-    var timeSeconds = Best(() => { foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate); });
+    var timeSeconds = Best(batches, rounds, () => { foreach (var d in tml) Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate); });
     var tagged = tml.Select(d => Sitrep.Text.Time.TimeTagger.Tag(d.Text, d.CreationDate)).ToArray();
-    var quantitySeconds = Best(() => { for (var k = 0; k < tml.Count; k++) Sitrep.Text.Quantities.QuantityTagger.Tag(tml[k].Text, tagged[k]); });
+    var quantitySeconds = Best(batches, rounds, () => { for (var k = 0; k < tml.Count; k++) Sitrep.Text.Quantities.QuantityTagger.Tag(tml[k].Text, tagged[k]); });
     var chars = tml.Sum(d => (long)d.Text.Length) / tml.Count;
     Console.WriteLine($"times:       {tml.Count * rounds / timeSeconds,10:N0} documents/s ({chars:N0} characters each on average; best of {batches} batches of {rounds} rounds)");
     Console.WriteLine($"quantities:  {tml.Count * rounds / quantitySeconds,10:N0} documents/s");

@@ -280,7 +280,7 @@ public static class EntityResolver
         a.Length > 1 && b.Length > 1 && a[0] == b[0] && Math.Min(a[^1].Length, b[^1].Length) >= 4 && Math.Max(a[^1].Length, b[^1].Length) >= 5
         && NameKey.Distance(a[^1], b[^1], 1) <= 1;
 
-    private static readonly HashSet<string> CityWords = new[] { "city", "town" }.Select(NameKey.Word).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> CityWords = Gazetteer.CityWords.Select(NameKey.Word).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Names of organisations and places keyed as a set of content words, so word order and demonyms do not matter.</summary>
     private static string KeyOf(string name, string type)

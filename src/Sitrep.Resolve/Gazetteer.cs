@@ -38,7 +38,7 @@ public sealed class Gazetteer
             g.Count++;
         }
         foreach (var c in Rows(Path.Combine(tables, "countries.tsv")).Where(c => c.Length == 2)) g._countries[NameKey.Of(c[0])] = c[1];
-        foreach (var c in Rows(Path.Combine(tables, "exonyms.tsv")).Where(c => c.Length == 3)) g._exonyms[NameKey.Of(c[0])] = (NameKey.Of(c[1]), c[2]);
+        foreach (var c in ExonymRows(tables)) g._exonyms[NameKey.Of(c[0])] = (NameKey.Of(c[1]), c[2]);
         foreach (var line in File.ReadLines(Path.Combine(tables, "not-places.txt")).Where(l => l.Length > 0 && l[0] != '#')) g._notPlaces.Add(NameKey.Of(line));
         return g;
     }
@@ -77,6 +77,13 @@ public sealed class Gazetteer
         }
     }
 
+    /// <summary>The names news uses for places GeoNames spells otherwise (Lugansk, Dnepr), from the team's exonyms.tsv; none when the table is absent.</summary>
+    public static IEnumerable<string> ExonymNames(string tables) =>
+        File.Exists(Path.Combine(tables, "exonyms.tsv")) ? ExonymRows(tables).Select(c => c[0]) : [];
+
+    /// <summary>Rows of exonyms.tsv: news name, GeoNames name, kind.</summary>
+    private static IEnumerable<string[]> ExonymRows(string tables) => Rows(Path.Combine(tables, "exonyms.tsv")).Where(c => c.Length == 3);
+
     private static IEnumerable<string[]> Rows(string tsv) =>
         File.ReadLines(tsv).Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t'));
 
@@ -108,8 +115,7 @@ public sealed class Gazetteer
         var key = NameKey.Of(name);
         if (_exonyms.TryGetValue(key, out var exonym)) return _byKey.TryGetValue(exonym.Key, out var named) ? (named, exonym.Kind) : null;
         var words = NameKey.Words(name).ToList();
-        // "Kherson city", "Kharkiv town": the city itself
-        if (words.Count > 1 && words[^1].ToLowerInvariant() is "city" or "town") return Lookup(string.Join(' ', words.SkipLast(1))) is { Kind: "city" } city ? city : null;
+        if (EndsWithCityWord(words)) return Lookup(string.Join(' ', words.SkipLast(1))) is { Kind: "city" } city ? city : null;
         if (words.Count > 1 && RegionWords.Contains(words[^1]))
         {
             // a region is shown at its administrative centre, which nearly always bears its name
@@ -119,6 +125,14 @@ public sealed class Gazetteer
         }
         return _byKey.TryGetValue(key, out var cities) ? (cities, "city") : null;
     }
+
+    /// <summary>The words that, after a name, say the city itself is meant ("Kherson city", "Kharkiv town"), not its region.</summary>
+    public static readonly IReadOnlyList<string> CityWords = ["city", "town"];
+
+    /// <summary>Whether a name ends with one of <see cref="CityWords"/>.</summary>
+    public static bool SaysCity(string name) => EndsWithCityWord(NameKey.Words(name).ToList());
+
+    private static bool EndsWithCityWord(List<string> words) => words.Count > 1 && CityWords.Contains(words[^1].ToLowerInvariant());
 
     /// <summary>The country code a name stands for, if it names a country.</summary>
     public string? CountryOf(string name) => _countries.GetValueOrDefault(NameKey.Of(name));

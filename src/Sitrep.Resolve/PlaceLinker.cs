@@ -27,16 +27,7 @@ public static class PlaceLinker
         var placed = entities.Select(e => e.Type == "LOC" ? e with { Geo = gazetteer.Locate(e.Name, StoryCountries(e)) } : e).ToList();
 
         // then namesakes again, beside the places of their stories that only one place answers to
-        var neighboursByDocument = new Dictionary<string, List<(double Lat, double Lon)>>(StringComparer.Ordinal);
-        foreach (var e in placed)
-        {
-            if (e.Geo is not { Kind: not "country" } g || gazetteer.IsAmbiguous(e.Name)) continue;
-            foreach (var d in e.Mentions.Select(m => m.Document).Distinct())
-            {
-                if (!neighboursByDocument.TryGetValue(d, out var list)) neighboursByDocument[d] = list = [];
-                list.Add((g.Lat, g.Lon));
-            }
-        }
+        var neighboursByDocument = ByDocument(placed.Where(e => e.Geo is { Kind: not "country" } && !gazetteer.IsAmbiguous(e.Name)), e => (e.Geo!.Lat, e.Geo.Lon));
         placed = placed.Select(e =>
         {
             if (e.Type != "LOC" || e.Geo is null || !gazetteer.IsAmbiguous(e.Name)) return e;
@@ -59,28 +50,22 @@ public static class PlaceLinker
     {
         var regions = entities.Where(e => e.Geo is { Kind: "admin1" }).GroupBy(e => e.Geo!.Ref).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First());
         if (regions.Count == 0) return entities;
-        var townsByDocument = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
-        foreach (var e in entities.Where(e => e.Geo is { Kind: "city" }))
-            foreach (var d in e.Mentions.Select(m => m.Document).Distinct())
-            {
-                if (!townsByDocument.TryGetValue(d, out var list)) townsByDocument[d] = list = [];
-                list.Add(e);
-            }
+        var townsByDocument = ByDocument(entities.Where(e => e.Geo is { Kind: "city" }), e => e);
         var moved = new Dictionary<Entity, List<EntityMention>>();
         var replaced = new Dictionary<Entity, Entity?>();
-        var capitalOf = new Dictionary<EntityMention, string>();
+        var capitalOf = new Dictionary<(Entity Region, string Alias), string>();
         foreach (var e in entities)
         {
             if (e.Geo is not { Kind: "city" } g || !regions.TryGetValue(g.Ref, out var region)) continue;
             bool Around(string d) => (townsByDocument.GetValueOrDefault(d) ?? []).Any(t => t != e && t.Geo!.Ref != g.Ref
                 && Gazetteer.Kilometres(g.Lat, g.Lon, t.Geo.Lat, t.Geo.Lon) is > 5 and <= AroundKm);
             var stories = e.Mentions.GroupBy(m => m.Document)
-                .Where(s => !s.Any(m => m.Text.EndsWith(" city", StringComparison.OrdinalIgnoreCase) || m.Text.EndsWith(" town", StringComparison.OrdinalIgnoreCase)) && Around(s.Key))
+                .Where(s => !s.Any(m => Gazetteer.SaysCity(m.Text)) && Around(s.Key))
                 .SelectMany(s => s).ToList();
             if (stories.Count == 0) continue;
             if (!moved.TryGetValue(region, out var into)) moved[region] = into = [];
             into.AddRange(stories);
-            foreach (var m in stories) capitalOf[m] = e.Name;
+            foreach (var m in stories) capitalOf.TryAdd((region, m.Text), e.Name);
             var rest = e.Mentions.Except(stories).ToList();
             replaced[e] = rest.Count == 0 ? null : e with { Mentions = rest, Aliases = e.Aliases.Where(a => rest.Any(m => m.Text == a)).ToList() };
         }
@@ -90,16 +75,36 @@ public static class PlaceLinker
         {
             if (replaced.TryGetValue(e, out var kept)) { if (kept is not null) result.Add(kept); continue; }
             if (!moved.TryGetValue(e, out var extra)) { result.Add(e); continue; }
-            var reasons = e.Reasons.ToDictionary();
-            foreach (var m in extra) reasons.TryAdd(m.Text, $"the region {e.Name}: its stories name places around {capitalOf[m]}");
-            result.Add(e with
-            {
-                Aliases = e.Aliases.Concat(extra.Select(m => m.Text)).Distinct().ToList(),
-                Mentions = e.Mentions.Concat(extra).OrderBy(m => m.Document, StringComparer.Ordinal).ThenBy(m => m.Span.Start).ToList(),
-                Reasons = reasons,
-            });
+            result.Add(Absorb(e, extra.Select(m => m.Text), extra, alias => $"the region {e.Name}: its stories name places around {capitalOf[(e, alias)]}"));
         }
         return result;
+    }
+
+    /// <summary>For each document, what <paramref name="value"/> gives for each of the entities it mentions.</summary>
+    private static Dictionary<string, List<T>> ByDocument<T>(IEnumerable<Entity> entities, Func<Entity, T> value)
+    {
+        var result = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var e in entities)
+            foreach (var d in e.Mentions.Select(m => m.Document).Distinct())
+            {
+                if (!result.TryGetValue(d, out var list)) result[d] = list = [];
+                list.Add(value(e));
+            }
+        return result;
+    }
+
+    /// <summary><paramref name="main"/> with more aliases and mentions, each new alias with the reason it joined.</summary>
+    private static Entity Absorb(Entity main, IEnumerable<string> aliases, IEnumerable<EntityMention> mentions, Func<string, string> why)
+    {
+        var added = aliases.ToList();
+        var reasons = main.Reasons.ToDictionary();
+        foreach (var alias in added) reasons.TryAdd(alias, why(alias));
+        return main with
+        {
+            Aliases = main.Aliases.Concat(added).Distinct().ToList(),
+            Mentions = main.Mentions.Concat(mentions).OrderBy(m => m.Document, StringComparer.Ordinal).ThenBy(m => m.Span.Start).ToList(),
+            Reasons = reasons,
+        };
     }
 
     /// <summary>
@@ -115,15 +120,9 @@ public static class PlaceLinker
             var parts = group.OrderByDescending(e => e.Mentions.Count).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
             if (parts.Count == 1) { result.Add(parts[0]); continue; }
             var main = parts[0];
-            var reasons = main.Reasons.ToDictionary();
-            foreach (var other in parts.Skip(1))
-                foreach (var alias in other.Aliases) reasons.TryAdd(alias, $"names the same {(main.Geo!.Kind == "country" ? "country" : "place")} as {main.Name} ({main.Geo.Ref})");
-            result.Add(main with
-            {
-                Aliases = main.Aliases.Concat(parts.Skip(1).SelectMany(p => p.Aliases)).Distinct().ToList(),
-                Mentions = parts.SelectMany(p => p.Mentions).OrderBy(m => m.Document, StringComparer.Ordinal).ThenBy(m => m.Span.Start).ToList(),
-                Reasons = reasons,
-            });
+            var others = parts.Skip(1).ToList();
+            result.Add(Absorb(main, others.SelectMany(p => p.Aliases), others.SelectMany(p => p.Mentions),
+                _ => $"names the same {(main.Geo!.Kind == "country" ? "country" : "place")} as {main.Name} ({main.Geo.Ref})"));
         }
         return result;
     }

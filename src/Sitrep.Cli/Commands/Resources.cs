@@ -46,8 +46,7 @@ internal static class Resources
         }
         var lexicon = Lexicon.Load(lists, Find(Cities), Find(Clusters));
         // the press's names for places that GeoNames spells otherwise, for the recognizer's repairs
-        if (Find(GazetteerTables) is { } tables && File.Exists(Path.Combine(tables, "exonyms.tsv")))
-            lexicon.AddPlaceNames(File.ReadLines(Path.Combine(tables, "exonyms.tsv")).Where(l => l.Length > 0 && l[0] != '#').Skip(1).Select(l => l.Split('\t')[0]));
+        if (Find(GazetteerTables) is { } tables) lexicon.AddPlaceNames(Sitrep.Resolve.Gazetteer.ExonymNames(tables));
         return lexicon;
     }
 

@@ -4,11 +4,15 @@ using Sitrep.Core.Time;
 
 namespace Sitrep.Ingest.Feeds;
 
+/// <summary>What one line of a JSON Lines file holds: an article, or the reason it holds none.</summary>
+public abstract record JsonLinesRecord(int Line);
+
 /// <summary>One article of a JSON Lines file: its text (plain or HTML) and what the record says of it.</summary>
-public sealed record JsonLinesArticle(int Line, string Text, bool IsHtml, string? Url, string? Title, string? Author, string? Outlet, PartialDate? Published);
+public sealed record JsonLinesArticle(int Line, string Text, bool IsHtml, string? Url, string? Title, string? Author, string? Outlet, PartialDate? Published)
+    : JsonLinesRecord(Line);
 
 /// <summary>A line that is not an article, and why.</summary>
-public sealed record JsonLinesProblem(int Line, string Reason);
+public sealed record JsonLinesProblem(int Line, string Reason) : JsonLinesRecord(Line);
 
 /// <summary>
 /// Reads JSON Lines (.jsonl, .ndjson, optionally gzipped) one line at a time, so a corpus of any size streams through:
@@ -27,7 +31,7 @@ public static class JsonLinesReader
     }
 
     /// <param name="maxLineBytes">A longer line is reported, not read.</param>
-    public static IEnumerable<object> Read(string path, long maxLineBytes)
+    public static IEnumerable<JsonLinesRecord> Read(string path, long maxLineBytes)
     {
         using var file = File.OpenRead(path);
         using var stream = Decoding.Gzip.IsCompressed(path) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
@@ -48,7 +52,7 @@ public static class JsonLinesReader
         }
     }
 
-    private static object Parse(int number, string line)
+    private static JsonLinesRecord Parse(int number, string line)
     {
         try
         {

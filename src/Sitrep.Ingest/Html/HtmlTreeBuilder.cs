@@ -92,8 +92,6 @@ internal sealed class HtmlTreeBuilder
         }
         if (tree.Body < 0) OpenBody();
         while (open.Count > 0) Pop();
-        if (tree.Metadata.FirstHeading < 0)
-            for (var i = 0; i < tree.Count && tree.Metadata.FirstHeading < 0; i++) if (tree.Tag[i] == "h1") tree.Metadata.FirstHeading = i;
         return tree;
     }
 

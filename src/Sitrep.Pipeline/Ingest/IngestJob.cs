@@ -138,13 +138,13 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         {
             while (!cancel.IsCancellationRequested)
             {
-                object next;
+                JsonLinesRecord? next = null;
                 string? problem = null;
                 try { if (!lines.MoveNext()) break; next = lines.Current; }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { next = null!; problem = e is UnauthorizedAccessException ? "permission denied" : e.Message; }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { problem = e is UnauthorizedAccessException ? "permission denied" : e.Message; }
                 if (problem is not null) { yield return Failed(path, problem); yield break; }
                 if (next is JsonLinesProblem bad) { yield return Failed($"{path}:{bad.Line}", bad.Reason); continue; }
-                var a = (JsonLinesArticle)next;
+                if (next is not JsonLinesArticle a) continue;
                 var hints = new SourceHints { Url = a.Url, Title = a.Title, Author = a.Author, Outlet = a.Outlet, Published = a.Published, MediaType = a.IsHtml ? "text/html" : "text/plain", BodyOnly = !a.IsHtml };
                 yield return Store(a.Url ?? $"{path}:{a.Line}", Encoding.UTF8.GetBytes(a.Text), hints);
             }

@@ -54,8 +54,7 @@ public sealed class EntityRecognizer
             {
                 if (!EntityLabels.IsBegin(labels[i])) continue;
                 var type = EntityLabels.TypeOf(labels[i]);
-                var e = i + 1;
-                while (e < tokens.Count && labels[e] == EntityLabels.Inside(type)) e++;
+                var e = MentionEnd(labels, i, tokens.Count);
                 var end = tokens[e - 1].End;
                 // "Kursk region", "Sumy Oblast": the region word is part of the region's name
                 if (model.Labels.Types[type] == "LOC" && e < tokens.Count && RegionWords.Contains(tokens[e].Of(text))) end = tokens[e++].End;
@@ -70,6 +69,17 @@ public sealed class EntityRecognizer
         return mentions;
     }
 
+    /// <summary>Where the mention that begins at token <paramref name="begin"/> ends (exclusive).</summary>
+    private static int MentionEnd(int[] labels, int begin, int count)
+    {
+        var inside = EntityLabels.Inside(EntityLabels.TypeOf(labels[begin]));
+        var e = begin + 1;
+        while (e < count && labels[e] == inside) e++;
+        return e;
+    }
+
+    private bool IsFirstName(string text, ReadOnlySpan<TextSpan> tokens, int i) => _lexicon.Has(Lexicon.PhraseHash(text, tokens.Slice(i, 1)), Lexicon.ListClass.FirstName);
+
     /// <summary>
     /// An organisation's name that runs on into a person's: "the Russian Ministry of Defence Igor Konashenkov said". A
     /// known first name inside the mention, after a capitalised word and followed by one or two more, starts the person.
@@ -83,13 +93,11 @@ public sealed class EntityRecognizer
         for (var b = 0; b < tokens.Count; b++)
         {
             if (!EntityLabels.IsBegin(labels[b]) || EntityLabels.TypeOf(labels[b]) == _person) continue;
-            var inside = EntityLabels.Inside(EntityLabels.TypeOf(labels[b]));
-            var e = b + 1;
-            while (e < tokens.Count && labels[e] == inside) e++;
+            var e = MentionEnd(labels, b, tokens.Count);
             for (var k = Math.Max(b + 2, e - 3); k <= e - 2; k++)
             {
                 if (!char.IsUpper(text[tokens[k - 1].Start]) || !Enumerable.Range(k, e - k).All(x => char.IsUpper(text[tokens[x].Start]))) continue;
-                if ((_lexicon.Classes(Lexicon.PhraseHash(text, span.Slice(k, 1))) & (1u << (int)Lexicon.ListClass.FirstName)) == 0) continue;
+                if (!IsFirstName(text, span, k)) continue;
                 labels[k] = EntityLabels.Begin(_person);
                 for (var x = k + 1; x < e; x++) labels[x] = EntityLabels.Inside(_person);
                 break;
@@ -113,11 +121,9 @@ public sealed class EntityRecognizer
         for (var b = 1; b < tokens.Count; b++)
         {
             if (!EntityLabels.IsBegin(labels[b]) || EntityLabels.TypeOf(labels[b]) == _location || EntityLabels.TypeOf(labels[b]) == _organisation) continue;
-            var inside = EntityLabels.Inside(EntityLabels.TypeOf(labels[b]));
-            var e = b + 1;
-            while (e < tokens.Count && labels[e] == inside) e++;
+            var e = MentionEnd(labels, b, tokens.Count);
             if (e - b <= 3 && Locatives.Contains(text.AsSpan(tokens[b - 1].Start, tokens[b - 1].Length)) && _lexicon.IsPlace(Lexicon.PhraseHash(text, span[b..e]))
-                && (_lexicon.Classes(Lexicon.PhraseHash(text, span.Slice(b, 1))) & (1u << (int)Lexicon.ListClass.FirstName)) == 0)
+                && !IsFirstName(text, span, b))
             {
                 labels[b] = EntityLabels.Begin(_location);
                 for (var x = b + 1; x < e; x++) labels[x] = EntityLabels.Inside(_location);
@@ -141,7 +147,7 @@ public sealed class EntityRecognizer
             var first = text[tokens[i].Start];
             var next = text[tokens[i + 1].Start];
             if (!EntityLabels.IsOutside(labels[i]) || !char.IsLower(first) || !char.IsUpper(next) || tokens[i].Length < 3) continue;
-            if ((_lexicon.Classes(Lexicon.PhraseHash(text, span.Slice(i, 1))) & (1u << (int)Lexicon.ListClass.FirstName)) == 0) continue;
+            if (!IsFirstName(text, span, i)) continue;
             // the capitalised word must not already continue a name of its own ("ivan" before "New York" is not a person)
             if (i + 2 < tokens.Count && !EntityLabels.IsOutside(labels[i + 2]) && !EntityLabels.IsBegin(labels[i + 2])) continue;
             labels[i] = EntityLabels.Begin(_person);

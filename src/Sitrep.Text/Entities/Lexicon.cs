@@ -99,6 +99,9 @@ public sealed class Lexicon : ILexicon
 
     public uint Classes(ulong phraseHash) => _phrases.GetValueOrDefault(phraseHash);
 
+    /// <summary>Whether the phrase is on the list of <paramref name="list"/>.</summary>
+    public bool Has(ulong phraseHash, ListClass list) => (Classes(phraseHash) & (1u << (int)list)) != 0;
+
     private readonly HashSet<ulong> _otherPlaceNames = [];
 
     /// <summary>
@@ -115,7 +118,7 @@ public sealed class Lexicon : ILexicon
     }
 
     /// <summary>Whether the phrase names a city or another place the press names.</summary>
-    public bool IsPlace(ulong phraseHash) => (Classes(phraseHash) & (1u << (int)ListClass.City)) != 0 || _otherPlaceNames.Contains(phraseHash);
+    public bool IsPlace(ulong phraseHash) => Has(phraseHash, ListClass.City) || _otherPlaceNames.Contains(phraseHash);
 
     /// <summary>
     /// Cluster paths from the little unlabelled text we have (370k tokens) made the model worse on CoNLL's dev set

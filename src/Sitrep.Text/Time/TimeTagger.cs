@@ -73,7 +73,7 @@ public static class TimeTagger
         /// <summary>The quarter a results report speaks of: the one it last named, else the one that ended before the report.</summary>
         public (int Year, int Quarter)? Reported => Named ?? lastEnded;
 
-        private readonly (int Year, int Quarter)? lastEnded = anchor is { } a ? (a.AddDays(-45).Year, (a.AddDays(-45).Month + 2) / 3) : null;
+        private readonly (int Year, int Quarter)? lastEnded = anchor?.AddDays(-45) is { } ended ? (ended.Year, QuarterNumber(ended)) : null;
     }
 
     /// <param name="Ahead">The direction a relative expression was read in, when the expression itself says so ("next Friday").</param>
@@ -593,7 +593,7 @@ public static class TimeTagger
         if (quarter is not { } nth) return null;
         var year = YearAt(c, j + used) ?? (c.L(j + used) == "of" ? YearAt(c, j + used + 1) : null);
         var extra = year is null ? 0 : c.L(j + used) == "of" ? 2 : 1;
-        var y = year ?? (nth > (a.Month + 2) / 3 && !c.Future[i] ? a.Year - 1 : a.Year);
+        var y = year ?? (nth > QuarterNumber(a) && !c.Future[i] ? a.Year - 1 : a.Year);
         return new Match(j - i + used + extra, TimexType.Date, Name(c, y, nth));
     }
 
@@ -603,7 +603,7 @@ public static class TimeTagger
     /// </summary>
     private static string Name(Context c, int year, int quarter)
     {
-        var ended = c.Anchor is not { } a || year < a.Year || (year == a.Year && quarter < (a.Month + 2) / 3);
+        var ended = c.Anchor is not { } a || year < a.Year || (year == a.Year && quarter < QuarterNumber(a));
         if (ended && (c.Named is not { } n || (year, quarter).CompareTo(n) > 0)) c.Named = (year, quarter);
         return QuarterValue(year, quarter);
     }
@@ -912,7 +912,9 @@ public static class TimeTagger
 
     private static string IsoWeek(DateOnly d) => $"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}";
 
-    private static string QuarterOf(DateOnly d) => QuarterValue(d.Year, (d.Month + 2) / 3);
+    private static string QuarterOf(DateOnly d) => QuarterValue(d.Year, QuarterNumber(d));
+
+    private static int QuarterNumber(DateOnly d) => (d.Month + 2) / 3;
 
     private static string QuarterValue(int year, int quarter) => $"{year:D4}-Q{quarter}";
 
