@@ -2,7 +2,6 @@ using Sitrep.Text.Events;
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using Sitrep.Store;
-using Sitrep.Store.Sqlite;
 using Sitrep.Pipeline.Ingest;
 using Sitrep.Text.Entities;
 
@@ -27,8 +26,13 @@ internal static class CommonOptions
         var path = parse.GetValue(Db)!;
         try
         {
-            using var store = new SqliteDocumentStore(path);
+            using var store = StoreLocation.Open(path);
             return body(store);
+        }
+        catch (StoreSetupException e)
+        {
+            Console.Error.WriteLine($"sitrep: database {e.Message}");
+            return 2;
         }
         catch (SqliteException e)
         {
