@@ -125,6 +125,18 @@ public static class PublicationDateInference
         return body[start..end];
     }
 
+    /// <summary>
+    /// The date the other articles of the collection allow when the text alone does not: <paramref name="others"/>
+    /// are their earliest publication days. Null when the collection adds nothing.
+    /// </summary>
+    public static PublicationDate? InferFromCollection(string body, PartialDate? header, IReadOnlyCollection<DateOnly> others)
+    {
+        var first = Infer(body, header);
+        if (!first.NeedsYear) return null;
+        if (YearFromCollection(first.NeedsYearFor, others) is not { } year) return null;
+        return Infer(body, header, year).Date;
+    }
+
     /// <summary>The year that puts the given month-days closest to the publication dates already known in the collection.</summary>
     public static int? YearFromCollection(IReadOnlyList<(int Month, int Day)> monthDays, IReadOnlyCollection<DateOnly> known)
     {
