@@ -46,10 +46,10 @@ public static class DateEvaluation
                 var hints = withUrls ? new SourceHints { Url = f[1] } : null;
                 docs.Add((f[0], f[2] != "unknown", reader.Read(path, File.ReadAllBytes(path), hints)));
             }
-            var known = docs.Where(d => d.Doc.Published.EarliestDay is not null && d.Doc.Published.Precision is DatePrecision.Day or DatePrecision.Range or DatePrecision.Hour or DatePrecision.Minute)
-                .Select(d => (d.Doc.Id, d.Doc.Published.EarliestDay!.Value)).ToList();
-            var undated = docs.Where(d => d.Doc.Published.Precision == DatePrecision.Unknown)
-                .Select(d => new DatingCandidate(d.Doc.Id, d.Doc.Body, d.Doc.HeaderDate, d.Doc.Published)).ToList();
+            var inferred = docs.Where(d => d.Doc.Published.Source is DateSource.None or DateSource.Body).ToList();
+            var known = docs.Except(inferred).Where(d => d.Doc.Published.EarliestDay is not null && d.Doc.Published.Precision >= DatePrecision.Day)
+                .Select(d => new DatedArticle(d.Doc.Id, d.Doc.Published.EarliestDay!.Value, d.Doc.Body)).ToList();
+            var undated = inferred.Select(d => new DatingCandidate(d.Doc.Id, d.Doc.Body, d.Doc.HeaderDate, d.Doc.Published)).ToList();
             var fromCollection = CollectionDating.Date(undated, known);
             foreach (var (file, pageDated, doc) in docs)
             {
