@@ -70,6 +70,8 @@ public interface IDocumentStore : IDisposable
     IEnumerable<StoredMention> AllMentions();
     /// <summary>Documents whose publication date is still unknown.</summary>
     IEnumerable<Document> UndatedDocuments();
+    /// <summary>The documents without a date or with one inferred from their body: what the collection may date better.</summary>
+    IEnumerable<Document> InferredDateDocuments();
     /// <summary>The earliest possible publication day of every dated document, with its id.</summary>
     IReadOnlyList<(string Id, DateOnly Day)> PublicationDays();
 

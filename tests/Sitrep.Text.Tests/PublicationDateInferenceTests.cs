@@ -53,8 +53,8 @@ public class PublicationDateInferenceTests
     public void A_date_cited_as_the_origin_of_footage_lies_before_publication()
     {
         var r = PublicationDateInference.Infer("The operation began in May 2023. Satellite footage from June 20 shows the bridge destroyed.", null);
-        Assert.Equal(DatePrecision.Day, r.Date.Precision);
-        Assert.Equal("2023-06-21", r.Date.Value.ToString());
+        // published the day after at the earliest; news day or the day after
+        Assert.Equal((new DateOnly(2023, 6, 21), new DateOnly(2023, 6, 22)), (r.Date.From!.Value, r.Date.To!.Value));
     }
 
     [Fact]
@@ -75,5 +75,47 @@ public class PublicationDateInferenceTests
         var r = PublicationDateInference.Infer("Fighting continued along the front line.", null);
         Assert.False(r.NeedsYear);
         Assert.Same(PublicationDate.Unknown, r.Date);
+    }
+}
+
+public class CollectionPublicationDateTests
+{
+    private static readonly CollectionDay[] Story = [new(new DateOnly(2024, 3, 8), 1.0), new(new DateOnly(2024, 3, 9), 0.5)];
+
+    [Fact]
+    public void A_weekday_falls_in_the_week_of_the_collection()
+    {
+        // 2024-03-08 is a Friday: the Monday meant is the one after it, not the one before
+        var d = PublicationDateInference.InferFromCollection("The council voted on Monday to close the port.", null, Story);
+        Assert.Equal((new DateOnly(2024, 3, 11), new DateOnly(2024, 3, 12)), (d!.From!.Value, d.To!.Value));
+        Assert.Equal(DateSource.Body, d.Source);
+    }
+
+    [Fact]
+    public void A_text_without_any_date_takes_the_day_of_the_article_most_like_it()
+    {
+        var d = PublicationDateInference.InferFromCollection("Fighting continued along the front line.", null, Story);
+        Assert.Equal((new DateOnly(2024, 3, 8), new DateOnly(2024, 3, 9)), (d!.From!.Value, d.To!.Value));
+        Assert.Contains("most alike", d.Note);
+    }
+
+    [Fact]
+    public void A_day_the_text_dates_itself_is_not_moved_by_the_collection()
+    {
+        var d = PublicationDateInference.InferFromCollection("The convoy left on 2 March 2024, officials said.", null, Story);
+        Assert.Equal(new DateOnly(2024, 3, 2), d!.From);
+    }
+
+    [Fact]
+    public void A_date_still_ahead_bounds_publication_from_above()
+    {
+        var d = PublicationDateInference.Infer("The ministers will meet on 14 May 2024. The ceasefire held on Saturday.", null, null, Story);
+        Assert.True(d.Date.To <= new DateOnly(2024, 5, 14));
+    }
+
+    [Fact]
+    public void A_page_with_its_own_date_is_left_to_it()
+    {
+        Assert.Null(PublicationDateInference.InferFromCollection("Nothing dated here.", new PartialDate(2024, 1, 2), Story));
     }
 }

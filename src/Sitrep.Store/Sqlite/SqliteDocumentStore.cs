@@ -398,6 +398,12 @@ public sealed class SqliteDocumentStore : IDocumentStore
         foreach (var d in ReadDocuments(c)) yield return d;
     }
 
+    public IEnumerable<Document> InferredDateDocuments()
+    {
+        using var c = Command($"SELECT {DocumentColumns} FROM documents WHERE published_precision = 'unknown' OR published_from = 'body' ORDER BY seq");
+        foreach (var d in ReadDocuments(c)) yield return d;
+    }
+
     public IReadOnlyList<(string Id, DateOnly Day)> PublicationDays()
     {
         using var c = Command("SELECT id, COALESCE(published_range_from, substr(published, 1, 10)) FROM documents WHERE published IS NOT NULL AND length(published) >= 10");

@@ -19,36 +19,44 @@ public sealed record DateInference(PublicationDate Date, IReadOnlyList<(int Mont
 /// </summary>
 public static class PublicationDateInference
 {
-    /// <summary>Words before a weekday that make it a deadline, not a day already past.</summary>
-    private static readonly HashSet<string> DeadlineCues = new(StringComparer.OrdinalIgnoreCase) { "by", "until", "till", "before", "coming", "this" };
+    /// <summary>Words before a weekday that make it a deadline, a day still ahead.</summary>
+    private static readonly HashSet<string> DeadlineCues = new(StringComparer.OrdinalIgnoreCase) { "by", "until", "till", "before", "coming" };
     private static readonly HashSet<string> RecordNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "footage", "video", "videos", "images", "imagery", "photos", "pictures", "data", "report", "reports", "assessment", "update", "figures",
     };
 
     /// <param name="yearHint">A year to assume when neither header nor body gives one (from the other articles of the collection).</param>
-    public static DateInference Infer(string body, PartialDate? header, int? yearHint = null)
+    public static DateInference Infer(string body, PartialDate? header, int? yearHint = null) => Infer(body, header, yearHint, []);
+
+    /// <summary>
+    /// As <see cref="Infer(string, PartialDate?, int?)"/>, with the publication days of the other articles of the
+    /// collection: they give the year and the week when the text names only days ("on Tuesday", "March 7"), and the
+    /// date itself when the text names none.
+    /// </summary>
+    public static DateInference Infer(string body, PartialDate? header, int? yearHint, IReadOnlyList<CollectionDay> collection)
     {
         if (header is { Year: not null } full)
             return Done(PublicationDate.Exact(full, DateSource.Header, "header date line"));
 
         var tagged = TimeTagger.Read(body, null);
-        var dates = new List<(PartialDate Date, TextSpan Span)>();
-        var weekdays = new List<DayOfWeek>();
+        var dates = new List<(PartialDate Date, TextSpan Span, bool Ahead)>();
+        var weekdays = new List<(DayOfWeek Day, bool Ahead)>();
         foreach (var (time, ahead) in tagged)
         {
             if (time.Type is not (TimexType.Date or TimexType.Time)) continue;
             var value = time.Value;
             if (value.StartsWith("XXXX-WXX-", StringComparison.Ordinal))
             {
-                if (!ahead && !DeadlineCues.Contains(WordBefore(body, time.Span.Start)) && value.Length > 9 && value[9] is >= '1' and <= '7')
-                    weekdays.Add((DayOfWeek)((value[9] - '0') % 7));
+                if (value.Length > 9 && value[9] is >= '1' and <= '7')
+                    weekdays.Add(((DayOfWeek)((value[9] - '0') % 7), ahead || DeadlineCues.Contains(WordBefore(body, time.Span.Start))));
                 continue;
             }
-            if (CalendarValue(value) is { } date) dates.Add((date, time.Span));
+            if (CalendarValue(value) is { } date) dates.Add((date, time.Span, ahead));
         }
-        var withYear = dates.Where(d => d.Date.Year is not null).ToList();
-        DateOnly? anchor = withYear.Count == 0 ? null : withYear.Max(d => d.Date.AsDay ?? new DateOnly(d.Date.Year!.Value, d.Date.Month ?? 1, 1));
+        // a year alone is too often history ("built in 2018", "in 1991"): only a dated month or day says which year the story is in
+        var withYear = dates.Where(d => d.Date is { Year: not null, Month: not null }).ToList();
+        DateOnly? anchor = withYear.Count == 0 ? null : withYear.Max(d => d.Date.AsDay ?? new DateOnly(d.Date.Year!.Value, d.Date.Month!.Value, 1));
         var latestFull = withYear.Select(d => d.Date.AsDay).Where(d => d is not null).Max();
 
         if (header is { Month: { } hm, Day: { } hd } partial)
@@ -62,47 +70,64 @@ public static class PublicationDateInference
             return Done(PublicationDate.Exact(partial.WithYear(y), DateSource.Header, $"header date without a year; year {y} from {source}"));
         }
 
-        var days = new List<(DateOnly Day, TextSpan Span)>();
+        var evidence = new PublicationEvidence();
         var yearless = new List<(int, int)>();
-        foreach (var (date, span) in dates)
+        (DateOnly Day, TextSpan Span)? latestPast = null;
+        foreach (var (date, span, ahead) in dates)
         {
+            DateOnly day;
+            if (date is { Year: { } dy, Month: { } dm, Day: null })
+            {
+                if (!ahead) evidence.PastMonths.Add(new DateOnly(dy, dm, 1));
+                continue;
+            }
             if (date is not { Month: { } mo, Day: { } d }) continue;
-            if (date.AsDay is { } known) { days.Add((known, span)); continue; }
-            if (date.Year is not null) continue;
-            if (anchor is { } a)
+            if (date.AsDay is { } known) day = known;
+            else if (date.Year is not null) continue;
+            else if (anchor is { } a)
             {
                 // the first such day on or after the latest dated reference: "On 6 August 2024 ... On 12 March" is March 2025
                 var yy = a.Year;
                 while (!PartialDate.IsValid(yy, mo, d) || new DateOnly(yy, mo, d) < a) { yy++; if (yy > a.Year + 4) break; }
-                if (PartialDate.IsValid(yy, mo, d)) days.Add((new DateOnly(yy, mo, d), span));
+                if (!PartialDate.IsValid(yy, mo, d)) continue;
+                day = new DateOnly(yy, mo, d);
             }
-            else if (yearHint is { } h && PartialDate.IsValid(h, mo, d)) days.Add((new DateOnly(h, mo, d), span));
-            else yearless.Add((mo, d));
+            else if (yearHint is { } h && PartialDate.IsValid(h, mo, d)) day = new DateOnly(h, mo, d);
+            else { yearless.Add((mo, d)); continue; }
+            if (ahead) { evidence.AheadDays.Add(day); continue; }
+            if (IsStrictlyPast(body, span)) evidence.StrictlyBefore.Add(day);
+            else evidence.PastDays.Add(day);
+            if (latestPast is null || day > latestPast.Value.Day) latestPast = (day, span);
         }
-        if (yearless.Count > 0 && days.Count == 0) return new DateInference(PublicationDate.Unknown, yearless);
-        if (days.Count == 0) return Done(PublicationDate.Unknown);
+        foreach (var (day, ahead) in weekdays) (ahead ? evidence.AheadWeekdays : evidence.PastWeekdays).Add(day);
 
-        var (latest, latestSpan) = days.MaxBy(x => x.Day);
-        var note = $"latest date in the text {latest:yyyy-MM-dd} ('{latestSpan.Of(body)}')";
-        if (anchor is null && yearHint is not null) note += $"; year {yearHint} from the other articles of the collection";
+        if (yearless.Count > 0 && !evidence.HasDays && collection.Count == 0) return new DateInference(PublicationDate.Unknown, yearless);
+        // weekdays alone, with nothing to say which week, cannot date a text
+        if (!evidence.HasDays && evidence.PastMonths.Count == 0 && collection.Count == 0) return Done(PublicationDate.Unknown);
 
-        var newsDay = latest;
-        if (weekdays.Count > 0)
+        var best = evidence.Candidates(collection).MinBy(p => evidence.Cost(p, collection));
+        var note = Explain(body, evidence, latestPast, weekdays, collection, best);
+        if (anchor is null && yearHint is not null && evidence.HasDays) note += $"; year {yearHint} from the other articles of the collection";
+        return Done(PublicationDate.Between(best, best.AddDays(1), DateSource.Body, note));
+    }
+
+    private static string Explain(string body, PublicationEvidence evidence, (DateOnly Day, TextSpan Span)? latestPast,
+        List<(DayOfWeek Day, bool Ahead)> weekdays, IReadOnlyList<CollectionDay> collection, DateOnly best)
+    {
+        var parts = new List<string>();
+        if (latestPast is { } lp)
+            parts.Add($"latest date in the text {lp.Day:yyyy-MM-dd} ('{lp.Span.Of(body)}')"
+                      + (evidence.StrictlyBefore.Contains(lp.Day) ? ", cited as already past" : ""));
+        else if (evidence.PastMonths.Count > 0) parts.Add($"latest month in the text {evidence.PastMonths.Max():yyyy-MM}");
+        if (evidence.AheadDays.Count > 0) parts.Add($"{evidence.AheadDays.Min():yyyy-MM-dd} still ahead");
+        foreach (var g in weekdays.GroupBy(w => w))
+            parts.Add($"{g.Key.Day} {(g.Key.Ahead ? "ahead" : "past")} ({g.Count()} mention{(g.Count() == 1 ? "" : "s")})");
+        if (collection.Count > 0 && (!evidence.HasDays || weekdays.Count > 0))
         {
-            var top = weekdays.GroupBy(w => w)
-                .Select(g => (Day: g.Key, Count: g.Count(), Date: FirstOnOrAfter(latest, g.Key)))
-                .OrderByDescending(g => g.Count).ThenByDescending(g => g.Date).First();
-            newsDay = top.Date;
-            note += $"; news day {top.Day} ({top.Count} mention{(top.Count == 1 ? "" : "s")}) = {newsDay:yyyy-MM-dd}";
+            var nearest = collection.OrderByDescending(c => c.Similarity).First();
+            parts.Add($"the most alike article of the collection is dated {nearest.Day:yyyy-MM-dd}");
         }
-        var from = newsDay;
-        if (newsDay == latest && IsStrictlyPast(body, latestSpan))
-        {
-            from = latest.AddDays(1);
-            note += "; that date is cited as already past";
-        }
-        var to = newsDay.AddDays(1) < from ? from : newsDay.AddDays(1);
-        return Done(PublicationDate.Between(from, to, DateSource.Body, note));
+        return string.Join("; ", parts) + $"; news day {best:yyyy-MM-dd}";
     }
 
     /// <summary>A calendar value the tagger gave ("2025-03-12", "2024-08", "2024", "XXXX-03-12", "2025-03-11T17:40"), as a date whose unknown parts stay unknown.</summary>
@@ -123,6 +148,20 @@ public static class PublicationDateInference
         var start = end;
         while (start > 0 && char.IsLetter(body[start - 1])) start--;
         return body[start..end];
+    }
+
+    /// <summary>
+    /// The date the other articles of the collection allow when the text alone does not: their publication days,
+    /// each with how alike its article is to this one. Null when the collection adds nothing.
+    /// </summary>
+    public static PublicationDate? InferFromCollection(string body, PartialDate? header, IReadOnlyList<CollectionDay> others)
+    {
+        if (others.Count == 0) return null;
+        var first = Infer(body, header);
+        if (first.Date.Source is not (DateSource.None or DateSource.Body)) return null;
+        int? year = first.NeedsYear ? YearFromCollection(first.NeedsYearFor, others.Select(o => o.Day).ToList()) : null;
+        var second = header is { Year: null } ? Infer(body, header, year) : Infer(body, header, year, others);
+        return second.Date.Value is null ? null : second.Date;
     }
 
     /// <summary>The year that puts the given month-days closest to the publication dates already known in the collection.</summary>
