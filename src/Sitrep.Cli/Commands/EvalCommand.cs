@@ -7,7 +7,10 @@ namespace Sitrep.Cli.Commands;
 
 internal static class EvalCommand
 {
-    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.") { Ner(), Time(), Resolve(), Events(), Extract(), DateEvalCommand.Create() };
+    public static Command Create() => new("eval", "Measure a stage of the pipeline against annotated data.")
+    {
+        Ner(), Time(), Resolve(), Events(), Extract(), DateEvalCommand.Create(), EcbCommands.Eval(),
+    };
 
     private static Command Extract()
     {

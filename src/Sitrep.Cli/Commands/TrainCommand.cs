@@ -77,6 +77,6 @@ internal static class TrainCommand
             Console.Error.WriteLine($"wrote {path}: {model.FeatureCount.ToString("N0", CultureInfo.InvariantCulture)} features, {new FileInfo(path).Length / 1048576.0:0.0} MB");
             return 0;
         });
-        return new Command("train", "Train a model from data.") { ner, Clusters() };
+        return new Command("train", "Train a model from data.") { ner, Clusters(), EcbCommands.TrainMentions(), EcbCommands.TrainCoref() };
     }
 }
