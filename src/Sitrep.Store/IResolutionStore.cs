@@ -71,6 +71,7 @@ public interface IResolutionStore
     /// <summary>One entity with all its mentions.</summary>
     Entity? Entity(string id);
     IReadOnlyDictionary<string, string> EntityNames(IEnumerable<string> ids);
+    IReadOnlyDictionary<string, EntitySummary> EntitySummaries(IEnumerable<string> ids);
     IReadOnlyList<LinkedMention> LinkedMentions(string document);
 
     Page<Event> Events(EventQuery query);

@@ -204,6 +204,19 @@ public sealed partial class SqliteDocumentStore
         return names;
     }
 
+    public IReadOnlyDictionary<string, EntitySummary> EntitySummaries(IEnumerable<string> ids)
+    {
+        var found = new Dictionary<string, EntitySummary>();
+        using var c = Command("SELECT id, type, name, mentions, documents, lat, lon, geo_ref, geo_kind, country FROM entities WHERE id = $id", ("$id", ""));
+        foreach (var id in ids.Distinct())
+        {
+            c.Parameters["$id"].Value = id;
+            using var r = c.ExecuteReader();
+            if (r.Read()) found[id] = new EntitySummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), Geo(r, 5));
+        }
+        return found;
+    }
+
     public IReadOnlyList<LinkedMention> LinkedMentions(string document)
     {
         using var c = Command("SELECT start, end, type, text, entity FROM entity_mentions WHERE document = $d ORDER BY start", ("$d", document));
