@@ -7,7 +7,7 @@ root.Options.Add(CommonOptions.Db);
 foreach (var command in new[]
          {
              IngestCommand.Create(), WatchCommand.Create(), DocumentsCommand.Create(), ShowCommand.Create(), ExportCommand.Create(), ReportCommand.Create(), TimelineCommand.Create(), ClaimsCommand.Create(), ReprocessCommand.Create(),
-             EntityCommand.Create(), GazetteerCommand.Create(), ExtractCommand.Create(), TrainCommand.Create(), EvalCommand.Create(),
+             EntityCommand.Create(), ServeCommand.Create(), GazetteerCommand.Create(), ExtractCommand.Create(), TrainCommand.Create(), EvalCommand.Create(),
          })
     root.Subcommands.Add(command);
 return root.Parse(args).Invoke();

@@ -7,6 +7,8 @@ namespace Sitrep.Store;
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(PartialDateConverter)])]
 [JsonSerializable(typeof(List<CutText>))]
 [JsonSerializable(typeof(SourceHints))]
+[JsonSerializable(typeof(Sitrep.Core.Events.Event))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class StoreJson : JsonSerializerContext;
 
 /// <summary>A partial date as its text ("2025-03", "2025-03-11T17:40"), which says exactly which parts are known.</summary>

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Sitrep.Cli.Terminal;
 using Sitrep.Core.Claims;
-using Sitrep.Pipeline.Show;
+using Sitrep.Store;
 
 namespace Sitrep.Cli.Commands;
 
@@ -18,18 +18,14 @@ internal static class ClaimsCommand
         {
             source, about, all, json,
         };
-        command.SetAction(parse => CommonOptions.WithStore(parse, store =>
+        command.SetAction(parse => Resolved.With(parse, (_, resolved) =>
         {
-            var story = Resources.LoadStory(store);
-            var outlets = EventText.Outlets(store.Documents());
-            var names = story.Entities.ToDictionary(e => e.Id, e => e.Name);
-            var sources = TimelineCommand.Named(story, parse.GetValue(source));
-            var subjects = TimelineCommand.Named(story, parse.GetValue(about));
-            var mentioned = subjects is null ? null : story.Entities.Where(e => subjects.Contains(e.Id)).SelectMany(e => e.Mentions).ToList();
-            var claims = story.Claims.Where(c =>
-                (c.Claim.Source is not null || parse.GetValue(all))
-                && (sources is null || (c.SourceEntity is not null && sources.Contains(c.SourceEntity)))
-                && (mentioned is null || mentioned.Any(m => m.Document == c.Document && c.Claim.Span.Contains(m.Span)))).ToList();
+            var claims = resolved.ResolvedClaims(new ClaimQuery
+            {
+                Sources = Resolved.Named(resolved, parse.GetValue(source)), About = Resolved.Named(resolved, parse.GetValue(about)), All = parse.GetValue(all),
+            }).Items;
+            var outlets = resolved.DocumentLabels(claims.Select(c => c.Document));
+            var names = resolved.EntityNames(claims.Select(c => c.SourceEntity).OfType<string>());
             if (parse.GetValue(json))
             {
                 Output.Json(claims.Select(c => new

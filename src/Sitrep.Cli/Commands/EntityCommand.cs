@@ -12,11 +12,10 @@ internal static class EntityCommand
         var a = new Argument<string>("a") { Description = "A name the entity is written as" };
         var b = new Argument<string>("b") { Description = kind == CorrectionKind.Merge ? "A name of the other entity" : "The spelling to split off" };
         var command = new Command(verb, CommonOptions.Example(description, example)) { a, b };
-        command.SetAction(parse => CommonOptions.WithStore(parse, store =>
+        command.SetAction(parse => Resolved.With(parse, (store, resolved) =>
         {
             var (first, second) = (parse.GetValue(a)!, parse.GetValue(b)!);
-            var known = Pipeline.Show.Entities.Of(store).SelectMany(e => e.Aliases).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var unknown = new[] { first, second }.FirstOrDefault(n => !known.Contains(n));
+            var unknown = new[] { first, second }.FirstOrDefault(n => resolved.EntitiesNamed(n, key: null).Count == 0);
             if (unknown is not null)
             {
                 Console.Error.WriteLine($"sitrep: no entity is written '{unknown}' (see 'sitrep entity NAME')");
@@ -27,6 +26,7 @@ internal static class EntityCommand
                 store.AddCorrection(new EntityCorrection(kind, first, second));
                 tx.Commit();
             }
+            Resolved.Ensure(store);
             Console.Error.WriteLine(kind == CorrectionKind.Merge ? $"merged '{second}' into '{first}'" : $"split '{second}' off '{first}'");
             return 0;
         }));
@@ -44,13 +44,12 @@ internal static class EntityCommand
         };
         command.Subcommands.Add(Correction(CorrectionKind.Merge, "merge", "Join the entity written A with the entity written B; kept across reprocess.", "sitrep entity merge \"Institute for War Studies\" ISW"));
         command.Subcommands.Add(Correction(CorrectionKind.Split, "split", "Split the spelling B off the entity written A into an entity of its own; kept across reprocess.", "sitrep entity split Kursk \"Kursk Nuclear Power Plant\""));
-        command.SetAction(parse => CommonOptions.WithStore(parse, store =>
+        command.SetAction(parse => Resolved.With(parse, (_, resolved) =>
         {
             var query = parse.GetValue(name)!;
-            var key = NameKey.Of(query);
-            var entities = Pipeline.Show.Entities.Of(store, Resources.LoadGazetteer());
-            var found = entities.Where(e => e.Aliases.Any(a => string.Equals(a, query, StringComparison.OrdinalIgnoreCase))).ToList();
-            if (found.Count == 0) found = entities.Where(e => e.Aliases.Any(a => NameKey.Of(a) == key || NameKey.Of(a).Split(' ').Contains(key))).ToList();
+            var ids = resolved.EntitiesNamed(query, key: null);
+            if (ids.Count == 0) ids = resolved.EntitiesNamed(query, NameKey.Of(query), partOfKey: true);
+            var found = ids.Select(resolved.Entity).OfType<Entity>().ToList();
             if (found.Count == 0)
             {
                 Console.Error.WriteLine($"sitrep: no entity is written '{query}' or spelled like it");

@@ -32,6 +32,7 @@ internal static class IngestCommand
             IngestSummary summary;
             using (var bar = new ProgressBar("ingest", enabled: !asJson))
                 summary = new IngestJob(store, options, reader, fetcher).Run(parse.GetValue(paths)!, item => Report(item, bar.Message, failures), bar.Report, Console.OpenStandardInput);
+            Resolved.Ensure(store);
             if (asJson)
                 Output.Json(new
                 {

@@ -20,6 +20,7 @@ internal static class ReprocessCommand
             ReprocessSummary summary;
             using (var bar = new ProgressBar("reprocess", enabled: !asJson))
                 summary = Reprocessor.Run(store, reader, (source, reason) => bar.Message($"failed: {source}: {reason}"), bar.Report);
+            Resolved.Ensure(store);
             if (asJson) Output.Json(summary);
             else Console.Error.WriteLine($"reprocessed {summary.Documents} documents: {summary.Changed} changed, {summary.Failed} failed, in {summary.Seconds:0.00}s");
             return summary.Failed > 0 ? IngestCommand.SomeFailed : 0;

@@ -61,8 +61,11 @@ internal static class Resources
         return new Text.Events.EventReader(Text.Claims.ClaimLexicon.Load(claims), Text.Events.EventLexicon.Load(events));
     }
 
+    /// <summary>The store's resolution: the stored one when current, else resolved afresh (and stored).</summary>
+    public static Core.Events.Story LoadStory(Store.IDocumentStore store) => Pipeline.Show.StoredStories.Current(store, () => ResolveStory(store));
+
     /// <summary>The store resolved into entities, claims and events, with whatever gazetteer and event lexicon are found.</summary>
-    public static Core.Events.Story LoadStory(Store.IDocumentStore store)
+    public static Core.Events.Story ResolveStory(Store.IDocumentStore store)
     {
         IReadOnlyDictionary<string, string>? affiliations = null;
         if (Find(EventTriggers) is { } events)

@@ -3,8 +3,7 @@ using System.Globalization;
 using Sitrep.Cli.Terminal;
 using Sitrep.Core.Claims;
 using Sitrep.Core.Events;
-using Sitrep.Pipeline.Show;
-using Sitrep.Resolve;
+using Sitrep.Store;
 
 namespace Sitrep.Cli.Commands;
 
@@ -23,24 +22,19 @@ internal static class TimelineCommand
         {
             from, to, place, actor, type, json,
         };
-        command.SetAction(parse => CommonOptions.WithStore(parse, store =>
+        command.SetAction(parse => Resolved.With(parse, (_, resolved) =>
         {
             if (parse.GetValue(type) is { } t && !EventTypes.IsKnown(t))
             {
                 Console.Error.WriteLine($"sitrep: '{t}' is not an event type; one of: {string.Join(", ", EventTypes.All)}");
                 return 1;
             }
-            var story = Resources.LoadStory(store);
-            var outlets = EventText.Outlets(store.Documents());
-            var text = new EventText(story, outlets);
-            var placeIds = Named(story, parse.GetValue(place));
-            var actorIds = Named(story, parse.GetValue(actor));
-            var events = story.Events.Where(e =>
-                (parse.GetValue(from) is not { } f || (e.Date is { } d && d.To >= f))
-                && (parse.GetValue(to) is not { } u || (e.Date is { } d2 && d2.From <= u))
-                && (placeIds is null || (e.Place is not null && placeIds.Contains(e.Place)))
-                && (actorIds is null || e.Actors.Any(actorIds.Contains))
-                && (parse.GetValue(type) is not { } ty || e.Type == ty)).ToList();
+            var events = resolved.Events(new EventQuery
+            {
+                From = parse.GetValue(from), To = parse.GetValue(to), Places = Resolved.Named(resolved, parse.GetValue(place)),
+                Actors = Resolved.Named(resolved, parse.GetValue(actor)), Type = parse.GetValue(type),
+            }).Items;
+            var (text, outlets) = Resolved.Text(resolved, events);
             if (parse.GetValue(json))
             {
                 Output.Json(events.Select(e => new
@@ -53,7 +47,7 @@ internal static class TimelineCommand
                 }));
                 return 0;
             }
-            if (events.Count == 0) Console.WriteLine(story.Events.Count == 0 ? "No events (ingest articles first)." : "No event matches.");
+            if (events.Count == 0) Console.WriteLine(resolved.Events(new EventQuery { Limit = 0 }).Total == 0 ? "No events (ingest articles first)." : "No event matches.");
             foreach (var e in events)
             {
                 Console.WriteLine($"{text.Date(e),-34}  {Output.Clip(text.Headline(e), 70),-70}  {e.Status,-9}  {e.Reports.Count} report{(e.Reports.Count == 1 ? "" : "s")}");
@@ -63,14 +57,5 @@ internal static class TimelineCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>The ids of the entities a name can mean, by any alias and the transliteration-aware key; null when no name was given.</summary>
-    internal static HashSet<string>? Named(Story story, string? name)
-    {
-        if (name is null) return null;
-        var key = NameKey.Of(name);
-        return story.Entities.Where(e => e.Aliases.Append(e.Name).Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase) || NameKey.Of(a) == key))
-            .Select(e => e.Id).ToHashSet();
     }
 }

@@ -42,6 +42,7 @@ internal static class WatchCommand
                     round =>
                     {
                         failed += round.Summary.Failed;
+                        Resolved.Ensure(store);
                         Console.Error.WriteLine($"[{round.Started:HH:mm:ss}] round {round.Number}: {IngestCommand.Describe(round.Summary)}; {store.Count()} documents stored" +
                             (stop.IsCancellationRequested ? "; stopped" : parse.GetValue(rounds) is { } r && round.Number >= r ? "" : $"; next round at {round.Started + interval:HH:mm:ss}"));
                     },

@@ -17,13 +17,17 @@ public static class Stories
 }
 
 /// <summary>How events read in a terminal or a brief: one line each, with names instead of ids.</summary>
-public sealed class EventText(Story story, IReadOnlyDictionary<string, string> outlets)
+public sealed class EventText(IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<string, string> outlets)
 {
+    public EventText(Story story, IReadOnlyDictionary<string, string> outlets) : this(story.Entities.ToDictionary(e => e.Id, e => e.Name), outlets)
+    {
+    }
+
     /// <summary>What each stored document is called where its source is shown: its outlet, else its title, else its file name.</summary>
     public static Dictionary<string, string> Outlets(IEnumerable<Core.Documents.Document> documents) =>
         documents.ToDictionary(d => d.Id, d => d.Outlet ?? d.Title ?? Path.GetFileName(d.Source));
 
-    private readonly Dictionary<string, string> _names = story.Entities.ToDictionary(e => e.Id, e => e.Name);
+    private readonly IReadOnlyDictionary<string, string> _names = names;
 
     public string Name(string? id) => id is not null && _names.TryGetValue(id, out var n) ? n : id ?? "";
 

@@ -145,5 +145,113 @@ internal static class Migrations
                 fetched_at TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        (9, "stored resolution and text search", """
+            CREATE TABLE entities (
+                id TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                name TEXT NOT NULL,
+                mentions INTEGER NOT NULL,
+                documents INTEGER NOT NULL,
+                lat REAL,
+                lon REAL,
+                geo_ref TEXT,
+                geo_kind TEXT,
+                country TEXT,
+                reasons_json TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX entities_seq ON entities(seq);
+            CREATE TABLE entity_aliases (
+                entity TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                alias TEXT NOT NULL COLLATE NOCASE,
+                key TEXT NOT NULL,
+                PRIMARY KEY (entity, seq)
+            ) WITHOUT ROWID;
+            CREATE INDEX entity_aliases_alias ON entity_aliases(alias);
+            CREATE INDEX entity_aliases_key ON entity_aliases(key);
+            CREATE TABLE entity_mentions (
+                document TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                entity TEXT NOT NULL,
+                ord INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (document, start, end)
+            ) WITHOUT ROWID;
+            CREATE INDEX entity_mentions_entity ON entity_mentions(entity, ord);
+            CREATE TABLE resolved_claims (
+                id TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                source_start INTEGER,
+                source_end INTEGER,
+                cue TEXT,
+                stance TEXT NOT NULL,
+                text TEXT NOT NULL,
+                source_entity TEXT,
+                source_text TEXT
+            ) WITHOUT ROWID;
+            CREATE INDEX resolved_claims_seq ON resolved_claims(seq);
+            CREATE INDEX resolved_claims_document ON resolved_claims(document, start);
+            CREATE INDEX resolved_claims_source ON resolved_claims(source_entity, seq);
+            CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                seq INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                date_from TEXT,
+                date_to TEXT,
+                place TEXT,
+                status TEXT NOT NULL,
+                reports INTEGER NOT NULL,
+                json TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX events_seq ON events(seq);
+            CREATE INDEX events_date ON events(date_from, seq);
+            CREATE INDEX events_place ON events(place, seq);
+            CREATE INDEX events_type ON events(type, seq);
+            CREATE TABLE event_actors (
+                entity TEXT NOT NULL,
+                event TEXT NOT NULL,
+                PRIMARY KEY (entity, event)
+            ) WITHOUT ROWID;
+            CREATE TABLE event_documents (
+                document TEXT NOT NULL,
+                event TEXT NOT NULL,
+                PRIMARY KEY (document, event)
+            ) WITHOUT ROWID;
+            CREATE VIRTUAL TABLE events_fts USING fts5(id UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content = 'documents', content_rowid = 'seq',
+                tokenize = 'unicode61 remove_diacritics 2');
+            INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+            CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO documents_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+            END;
+            CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+                INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.seq, old.title, old.body);
+            END;
+            CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, body ON documents BEGIN
+                INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.seq, old.title, old.body);
+                INSERT INTO documents_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+            END;
+            -- Any change to what resolution reads moves the generation on, whichever code path made it; the stored
+            -- resolution is current when it was made from the current generation.
+            CREATE TABLE resolution_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                generation INTEGER NOT NULL,
+                resolved_generation INTEGER NOT NULL,
+                resolved_at TEXT
+            );
+            INSERT INTO resolution_state VALUES (1, 1, 0, NULL);
+            CREATE TRIGGER stale_documents_insert AFTER INSERT ON documents BEGIN UPDATE resolution_state SET generation = generation + 1; END;
+            CREATE TRIGGER stale_documents_update AFTER UPDATE ON documents BEGIN UPDATE resolution_state SET generation = generation + 1; END;
+            CREATE TRIGGER stale_documents_delete AFTER DELETE ON documents BEGIN UPDATE resolution_state SET generation = generation + 1; END;
+            CREATE TRIGGER stale_corrections AFTER INSERT ON entity_corrections BEGIN UPDATE resolution_state SET generation = generation + 1; END;
+            CREATE TRIGGER stale_places_insert AFTER INSERT ON places BEGIN UPDATE resolution_state SET generation = generation + 1; END;
+            CREATE TRIGGER stale_places_update AFTER UPDATE ON places BEGIN UPDATE resolution_state SET generation = generation + 1; END;
+            """),
     ];
 }

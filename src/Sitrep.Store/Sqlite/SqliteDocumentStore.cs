@@ -13,7 +13,7 @@ namespace Sitrep.Store.Sqlite;
 /// The embedded store: one SQLite file in WAL mode with foreign keys on. A killed process leaves at most an
 /// uncommitted transaction behind, which SQLite rolls back on the next open.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IDocumentStore, IResolutionStore
 {
     private readonly SqliteConnection _db;
     private SqliteTransaction? _tx;
