@@ -19,12 +19,8 @@ public sealed record DateInference(PublicationDate Date, IReadOnlyList<(int Mont
 /// </summary>
 public static class PublicationDateInference
 {
-    /// <summary>Words before a weekday that make it a deadline, a day still ahead.</summary>
-    private static readonly HashSet<string> DeadlineCues = new(StringComparer.OrdinalIgnoreCase) { "by", "until", "till", "before", "coming" };
-    private static readonly HashSet<string> RecordNouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "footage", "video", "videos", "images", "imagery", "photos", "pictures", "data", "report", "reports", "assessment", "update", "figures",
-    };
+    private static readonly HashSet<string> DeadlineCues = TimeLexicon.Default.Set("deadline");
+    private static readonly HashSet<string> RecordNouns = TimeLexicon.Default.Set("record");
 
     /// <param name="yearHint">A year to assume when neither header nor body gives one (from the other articles of the collection).</param>
     public static DateInference Infer(string body, PartialDate? header, int? yearHint = null) => Infer(body, header, yearHint, []);
@@ -49,7 +45,7 @@ public static class PublicationDateInference
             if (value.StartsWith("XXXX-WXX-", StringComparison.Ordinal))
             {
                 if (value.Length > 9 && value[9] is >= '1' and <= '7')
-                    weekdays.Add(((DayOfWeek)((value[9] - '0') % 7), ahead || DeadlineCues.Contains(WordBefore(body, time.Span.Start))));
+                    weekdays.Add(((DayOfWeek)((value[9] - '0') % 7), ahead || DeadlineCues.Contains(WordBefore(body, time.Span.Start).ToLowerInvariant())));
                 continue;
             }
             if (CalendarValue(value) is { } date) dates.Add((date, time.Span, ahead));
@@ -192,7 +188,7 @@ public static class PublicationDateInference
         if (words.Length == 0) return false;
         var last = words[^1];
         if (!last.Equals("from", StringComparison.OrdinalIgnoreCase) && !last.Equals("of", StringComparison.OrdinalIgnoreCase) && !last.Equals("dated", StringComparison.OrdinalIgnoreCase)) return false;
-        return words.Length >= 2 && words[^Math.Min(3, words.Length)..^1].Any(RecordNouns.Contains);
+        return words.Length >= 2 && words[^Math.Min(3, words.Length)..^1].Any(w => RecordNouns.Contains(w.ToLowerInvariant()));
     }
 
     private static DateInference Done(PublicationDate d) => new(d, []);
