@@ -15,6 +15,7 @@ internal static class EcbCommands
 {
     public const string MentionModel = "models/event-mentions.bin";
     public const string CorefModel = "models/event-coref.tsv";
+    public const string StemPairs = "models/event-coref-stems.tsv";
     private const string DevTopics = "2,5,12,18,21,23,34,35";
 
     private sealed record Line([property: JsonPropertyName("doc")] string Doc, [property: JsonPropertyName("m_id")] string MId, [property: JsonPropertyName("cluster")] string Cluster);
@@ -107,11 +108,13 @@ internal static class EcbCommands
             var isDev = TopicFilter(parse.GetValue(dev)) ?? (_ => false);
             if (ReadEcb(dir, null) is not { } docs) return 1;
             var features = new EcbFeatures(LoadRecognizer());
-            var model = EcbTraining.Train(docs.Where(d => !isDev(d.Topic)).ToList(), docs.Where(d => isDev(d.Topic)).ToList(), features,
+            var (model, prior) = EcbTraining.Train(docs.Where(d => !isDev(d.Topic)).ToList(), docs.Where(d => isDev(d.Topic)).ToList(), features,
                 trainingDocumentThreshold: 0.2, log: Console.Error.WriteLine);
             var path = parse.GetValue(output)!;
             model.Save(path);
-            Console.Error.WriteLine($"wrote {path}");
+            var pairs = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(StemPairs));
+            prior.Save(pairs);
+            Console.Error.WriteLine($"wrote {path} and {pairs}");
             return 0;
         });
         return command;
@@ -209,7 +212,8 @@ internal static class EcbCommands
     {
         var path = Resources.Find(CorefModel);
         if (path is null) { Console.Error.WriteLine($"sitrep: no event coreference model ({CorefModel}; train one with 'sitrep train coref')"); return null; }
-        try { return new EventCoreference(PairwiseModel.Load(path)); }
+        var pairs = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileName(StemPairs));
+        try { return new EventCoreference(PairwiseModel.Load(path), File.Exists(pairs) ? StemPairPrior.Load(pairs) : null); }
         catch (InvalidDataException e) { Console.Error.WriteLine($"sitrep: {e.Message}"); return null; }
     }
 

@@ -57,7 +57,7 @@ public sealed class EcbFeatures
         var figures = sentenceTokens.Select(t => source.Tokens[t].Text.Replace(",", "", StringComparison.Ordinal))
             .Where(w => w.Length > 0 && w.All(c => char.IsDigit(c) || c == '.') && char.IsDigit(w[0])).ToHashSet(StringComparer.Ordinal);
         var context = sentenceTokens.Where(t => !tokens.Contains(t) && IsContentWord(source.Tokens[t].Text)).Select(t => Stems.Of(source.Tokens[t].Text)).ToList();
-        return new EventMentionInfo(id, source.Name, Head(words, stems), stems, context, times, places, participants, figures);
+        return new EventMentionInfo(id, source.Name, Head(words, stems), stems, context, times, places, participants, figures, Sentence: sentence);
     }
 
     /// <summary>A name's last word: "Hugh Jackman" and "Jackman" are one participant.</summary>

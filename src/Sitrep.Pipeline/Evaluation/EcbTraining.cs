@@ -10,18 +10,38 @@ namespace Sitrep.Pipeline.Evaluation;
 public static class EcbTraining
 {
     public static readonly double[] DocumentThresholds = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
-    public static readonly double[] MentionThresholds = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+    public static readonly double[] MentionThresholds = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
     private sealed record Topic(List<EventMentionInfo> Mentions, Dictionary<string, string> Gold, Dictionary<string, IReadOnlyList<string>> Words, TfIdf TfIdf);
 
-    public static PairwiseModel Train(IReadOnlyList<EcbDocument> train, IReadOnlyList<EcbDocument> dev, EcbFeatures features,
+    /// <summary>
+    /// The model and the trigger stem pair rates. The rates a training pair sees come from the other half of the training
+    /// topics (cross-fitting), so that the model learns how far to trust them on topics they were not counted on.
+    /// </summary>
+    public static (PairwiseModel Model, StemPairPrior Prior) Train(IReadOnlyList<EcbDocument> train, IReadOnlyList<EcbDocument> dev, EcbFeatures features,
         double trainingDocumentThreshold, Action<string>? log = null)
     {
         var trainTopics = Topics(train, features);
+        var halves = new[] { new StemPairPrior(), new StemPairPrior() };
+        var prior = new StemPairPrior();
+        for (var k = 0; k < trainTopics.Count; k++)
+        {
+            var t = trainTopics[k];
+            var documentCluster = EventCoreference.DocumentClusters(t.TfIdf, t.Words.Keys, trainingDocumentThreshold);
+            for (var i = 0; i < t.Mentions.Count; i++)
+                for (var j = i + 1; j < t.Mentions.Count; j++)
+                {
+                    var (a, b) = (t.Mentions[i], t.Mentions[j]);
+                    if (documentCluster[a.Document] != documentCluster[b.Document]) continue;
+                    var same = t.Gold[a.Id] == t.Gold[b.Id];
+                    halves[k % 2].Add(a.HeadStem, b.HeadStem, same);
+                    prior.Add(a.HeadStem, b.HeadStem, same);
+                }
+        }
         var examples = new List<float[]>();
         var labels = new List<bool>();
-        foreach (var t in trainTopics)
-            foreach (var (f, same) in EventCoreference.Pairs(t.Mentions, t.Gold, t.Words, trainingDocumentThreshold))
+        for (var k = 0; k < trainTopics.Count; k++)
+            foreach (var (f, same) in EventCoreference.Pairs(trainTopics[k].Mentions, trainTopics[k].Gold, trainTopics[k].Words, trainingDocumentThreshold, halves[1 - k % 2]))
             {
                 if (f[7] == 0) continue; // the clusterer never compares mentions of different document clusters
                 examples.Add(f);
@@ -30,8 +50,8 @@ public static class EcbTraining
         log?.Invoke($"{examples.Count:N0} training pairs, {labels.Count(x => x):N0} coreferent");
         var model = PairwiseModel.Train(examples, labels);
         log?.Invoke(string.Join(", ", PairFeatures.Names.Select((n, i) => $"{n} {model.Weights[i]:0.00}")));
-        ChooseThresholds(model, Topics(dev, features), log);
-        return model;
+        ChooseThresholds(model, prior, Topics(dev, features), log);
+        return (model, prior);
     }
 
     private static List<Topic> Topics(IReadOnlyList<EcbDocument> docs, EcbFeatures features) =>
@@ -43,7 +63,7 @@ public static class EcbTraining
         }).ToList();
 
     /// <summary>Grid search on dev; the pair probabilities inside a document cluster do not depend on the thresholds.</summary>
-    private static void ChooseThresholds(PairwiseModel model, List<Topic> dev, Action<string>? log)
+    private static void ChooseThresholds(PairwiseModel model, StemPairPrior prior, List<Topic> dev, Action<string>? log)
     {
         var features = new float[PairFeatures.Count];
         var probability = dev.Select(t =>
@@ -54,7 +74,7 @@ public static class EcbTraining
             for (var i = 0; i < n; i++)
                 for (var j = i + 1; j < n; j++)
                 {
-                    EventCoreference.Features(t.Mentions[i], t.Mentions[j], t.TfIdf, all, features);
+                    EventCoreference.Features(t.Mentions[i], t.Mentions[j], t.TfIdf, all, prior, features);
                     p[i, j] = p[j, i] = model.Probability(features);
                 }
             return p;

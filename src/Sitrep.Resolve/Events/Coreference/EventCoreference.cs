@@ -5,7 +5,7 @@ namespace Sitrep.Resolve.Events.Coreference;
 /// documents are first clustered by tf-idf cosine, since reports of one real event share their vocabulary, then the
 /// mentions inside each document cluster by the pairwise model's probability, both with average link.
 /// </summary>
-public sealed class EventCoreference(PairwiseModel model)
+public sealed class EventCoreference(PairwiseModel model, StemPairPrior? prior = null)
 {
     public PairwiseModel Model => model;
 
@@ -27,7 +27,7 @@ public sealed class EventCoreference(PairwiseModel model)
         {
             var labels = Agglomerative.Cluster(group.Count, (i, j) =>
             {
-                Features(group[i], group[j], tfidf, documentCluster, features);
+                Features(group[i], group[j], tfidf, documentCluster, prior, features);
                 return model.Probability(features);
             }, model.MentionThreshold);
             var first = next;
@@ -37,9 +37,10 @@ public sealed class EventCoreference(PairwiseModel model)
         return result;
     }
 
-    public static void Features(EventMentionInfo a, EventMentionInfo b, TfIdf tfidf, IReadOnlyDictionary<string, string> documentCluster, Span<float> features) =>
+    public static void Features(EventMentionInfo a, EventMentionInfo b, TfIdf tfidf, IReadOnlyDictionary<string, string> documentCluster,
+        StemPairPrior? prior, Span<float> features) =>
         PairFeatures.Of(a, b, a.Document == b.Document ? 1 : tfidf.Cosine(a.Document, b.Document),
-            documentCluster.GetValueOrDefault(a.Document) is { } x && x == documentCluster.GetValueOrDefault(b.Document), features);
+            documentCluster.GetValueOrDefault(a.Document) is { } x && x == documentCluster.GetValueOrDefault(b.Document), prior, features);
 
     /// <summary>Document → cluster id, by average-link clustering of the documents' tf-idf vectors.</summary>
     public static Dictionary<string, string> DocumentClusters(TfIdf tfidf, IEnumerable<string> documents, double threshold)
@@ -53,7 +54,7 @@ public sealed class EventCoreference(PairwiseModel model)
     /// Training pairs of one set of documents: every pair of mentions, labelled by whether their gold chains agree.
     /// </summary>
     public static IEnumerable<(float[] Features, bool Same)> Pairs(IReadOnlyList<EventMentionInfo> mentions, IReadOnlyDictionary<string, string> gold,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> documents, double documentThreshold)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> documents, double documentThreshold, StemPairPrior? prior)
     {
         var tfidf = TfIdf.Build(documents);
         var documentCluster = DocumentClusters(tfidf, documents.Keys, documentThreshold);
@@ -61,7 +62,7 @@ public sealed class EventCoreference(PairwiseModel model)
             for (var j = i + 1; j < mentions.Count; j++)
             {
                 var f = new float[PairFeatures.Count];
-                Features(mentions[i], mentions[j], tfidf, documentCluster, f);
+                Features(mentions[i], mentions[j], tfidf, documentCluster, prior, f);
                 yield return (f, gold[mentions[i].Id] == gold[mentions[j].Id]);
             }
     }

@@ -5,7 +5,7 @@ namespace Sitrep.Resolve.Events.Coreference;
 /// (<see cref="HeadStem"/> the one that carries its meaning); <see cref="Context"/> the content-word keys of its
 /// sentence. <see cref="SentenceVector"/> is the sentence encoder's vector where one is available: with it, the meaning
 /// feature is the vectors' cosine; without it, the cosine of the sentence words. Arguments are normalised strings
-/// (lowercase names, ISO dates, figures as digits).
+/// (lowercase names, ISO dates, figures as digits). <see cref="Sentence"/> numbers the sentence in its document.
 /// </summary>
 public sealed record EventMentionInfo(
     string Id,
@@ -17,4 +17,5 @@ public sealed record EventMentionInfo(
     IReadOnlyCollection<string> Places,
     IReadOnlyCollection<string> Participants,
     IReadOnlyCollection<string> Figures,
-    float[]? SentenceVector = null);
+    float[]? SentenceVector = null,
+    int Sentence = -1);

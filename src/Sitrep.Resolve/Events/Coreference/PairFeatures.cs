@@ -11,14 +11,16 @@ public static class PairFeatures
     [
         "bias", "same_head", "shared_stem", "head_trigram", "meaning", "document", "same_document", "same_document_cluster",
         "same_head_x_document", "times_overlap", "times_differ", "places_overlap", "places_differ",
-        "participants_overlap", "participants_differ", "figures_overlap", "figures_differ", "context_overlap",
+        "participants_overlap", "participants_differ", "figures_overlap", "figures_differ", "context_overlap", "same_sentence", "stem_pair_rate", "stem_pair_seen",
+        "same_head_x_same_document", "stem_pair_rate_x_document", "meaning_x_document",
     ];
 
     public static int Count => Names.Length;
 
     /// <param name="documentSimilarity">tf-idf cosine of the two mentions' documents</param>
     /// <param name="sameDocumentCluster">whether document clustering put the two documents together</param>
-    public static void Of(EventMentionInfo a, EventMentionInfo b, double documentSimilarity, bool sameDocumentCluster, Span<float> f)
+    /// <param name="prior">trigger stem pair rates from training data, or null</param>
+    public static void Of(EventMentionInfo a, EventMentionInfo b, double documentSimilarity, bool sameDocumentCluster, StemPairPrior? prior, Span<float> f)
     {
         var sameHead = a.HeadStem == b.HeadStem;
         f[0] = 1;
@@ -35,6 +37,13 @@ public static class PairFeatures
         (f[13], f[14]) = Overlap(a.Participants, b.Participants);
         (f[15], f[16]) = Overlap(a.Figures, b.Figures);
         f[17] = (float)Jaccard(a.Context, b.Context);
+        f[18] = a.Document == b.Document && a.Sentence == b.Sentence ? 1 : 0;
+        var (rate, seen) = prior?.Of(a.HeadStem, b.HeadStem) ?? (0, 0);
+        f[19] = (float)rate;
+        f[20] = (float)seen;
+        f[21] = f[1] * f[6];
+        f[22] = f[19] * f[5];
+        f[23] = f[4] * f[5];
     }
 
     private static (float Overlap, float Differ) Overlap(IReadOnlyCollection<string> a, IReadOnlyCollection<string> b)

@@ -26,14 +26,10 @@ public sealed class PairwiseModel
     }
 
     /// <summary>Plain gradient descent on the mean log loss with a little L2, full batch, from zero: deterministic.</summary>
-    public static PairwiseModel Train(IReadOnlyList<float[]> examples, IReadOnlyList<bool> labels, int iterations = 300, double rate = 1.0, double l2 = 1e-4)
+    public static PairwiseModel Train(IReadOnlyList<float[]> examples, IReadOnlyList<bool> labels, int iterations = 1000, double rate = 2.0, double l2 = 1e-4)
     {
         var d = PairFeatures.Count;
         var w = new double[d];
-        // positives are rare among pairs: weigh both classes equally so the bias does not swamp the rest
-        var positives = labels.Count(l => l);
-        var weightPositive = positives == 0 ? 1 : 0.5 * labels.Count / positives;
-        var weightNegative = positives == labels.Count ? 1 : 0.5 * labels.Count / (labels.Count - positives);
         var gradient = new double[d];
         for (var it = 0; it < iterations; it++)
         {
@@ -44,7 +40,7 @@ public sealed class PairwiseModel
                 double z = 0;
                 for (var i = 0; i < d; i++) z += w[i] * x[i];
                 var p = 1 / (1 + Math.Exp(-z));
-                var g = (p - (labels[n] ? 1 : 0)) * (labels[n] ? weightPositive : weightNegative);
+                var g = p - (labels[n] ? 1 : 0);
                 for (var i = 0; i < d; i++) gradient[i] += g * x[i];
             }
             for (var i = 0; i < d; i++) w[i] -= rate * (gradient[i] / examples.Count + l2 * w[i]);

@@ -12,7 +12,7 @@ public sealed class EventMentionTagger
 {
     public const int Outside = 0, Begin = 1, Inside = 2, Labels = 3;
     private const string Magic = "SITREP-EVENT-MENTIONS";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly Entities.FeatureTable _rows;
     private readonly float[] _weights;
@@ -48,7 +48,7 @@ public sealed class EventMentionTagger
 
     internal int[] Labelled(IReadOnlyList<string> tokens)
     {
-        _features.Prepare(tokens);
+        _features.Prepare(tokens, LabelledSentence.Ecb);
         var labels = new int[tokens.Count];
         Span<float> scores = stackalloc float[Labels];
         Span<float> more = stackalloc float[Labels];

@@ -1,7 +1,11 @@
 namespace Sitrep.Text.Events.Mentions;
 
-/// <summary>A tokenised sentence with a B/I/O label per token.</summary>
-public sealed record LabelledSentence(string[] Tokens, int[] Labels);
+/// <summary>A tokenised sentence with a B/I/O label per token, and the corpus whose annotation rules made the labels.</summary>
+public sealed record LabelledSentence(string[] Tokens, int[] Labels, string Corpus = LabelledSentence.Ecb)
+{
+    public const string Ecb = "ecb+";
+    public const string TimeBank = "timebank";
+}
 
 /// <summary>
 /// Trains an <see cref="EventMentionTagger"/> as an averaged perceptron (Collins 2002) with the decoder's own greedy
@@ -76,7 +80,7 @@ public static class EventMentionTrainer
             foreach (var si in order)
             {
                 var s = sentences[si];
-                fx.Prepare(s.Tokens);
+                fx.Prepare(s.Tokens, s.Corpus);
                 var previous = EventMentionTagger.Outside;
                 for (var i = 0; i < s.Tokens.Length; i++)
                 {

@@ -47,7 +47,7 @@ public static class MentionCorpora
                     labels[inside[0]] = EventMentionTagger.Begin;
                     foreach (var k in inside.Skip(1)) labels[k] = EventMentionTagger.Inside;
                 }
-                yield return new LabelledSentence(tokens.Select(t => t.Of(text)).ToArray(), labels);
+                yield return new LabelledSentence(tokens.Select(t => t.Of(text)).ToArray(), labels, LabelledSentence.TimeBank);
             }
         }
     }

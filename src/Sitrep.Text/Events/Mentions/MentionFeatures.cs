@@ -4,7 +4,9 @@ namespace Sitrep.Text.Events.Mentions;
 
 /// <summary>
 /// The event mention tagger's features of a token: the word, its stem, shape and affixes, its neighbours two either
-/// side, and the word clusters of the three (models/clusters.tsv, the entity model's), as 64-bit hashes.
+/// side, and the word clusters of the three (models/clusters.tsv, the entity model's), as 64-bit hashes. Each feature
+/// also comes in a copy for the corpus the sentence is from (Daumé 2007): ECB+ and TimeBank mark events by different
+/// rules, and the copies let the model learn both what they share and where they differ. Tagging uses ECB+'s copy.
 /// </summary>
 public sealed class MentionFeatures(IReadOnlyDictionary<string, string>? clusters)
 {
@@ -12,8 +14,13 @@ public sealed class MentionFeatures(IReadOnlyDictionary<string, string>? cluster
     private string[] _stem = [];
     private string[] _raw = [];
 
-    public void Prepare(IReadOnlyList<string> tokens)
+    private ulong _domain;
+
+    /// <summary>The corpus whose conventions the features stand for (see <see cref="LabelledSentence.Corpus"/>).</summary>
+    public void Prepare(IReadOnlyList<string> tokens, string corpus)
     {
+        _domain = 14695981039346656037UL;
+        foreach (var c in corpus) _domain = (_domain ^ c) * 1099511628211UL;
         _raw = [.. tokens];
         _lower = tokens.Select(t => t.ToLowerInvariant()).ToArray();
         _stem = tokens.Select(Stems.Of).ToArray();
@@ -42,6 +49,13 @@ public sealed class MentionFeatures(IReadOnlyDictionary<string, string>? cluster
         foreach (var n in (ReadOnlySpan<int>)[4, 8, 12, 16, 20]) Add(f, "c" + n, C(i, n));
         Add(f, "c-1", C(i - 1, 8)); Add(f, "c+1", C(i + 1, 8)); Add(f, "c-1/16", C(i - 1, 16)); Add(f, "c+1/16", C(i + 1, 16));
         Add(f, "c-1c", C(i - 1, 8) + " " + C(i, 12));
+        WithCorpus(f);
+    }
+
+    private void WithCorpus(List<ulong> f)
+    {
+        var n = f.Count;
+        for (var k = 0; k < n; k++) f.Add((f[k] ^ _domain) * 1099511628211UL);
     }
 
     /// <summary>Features of token <paramref name="i"/> given the previous token's label.</summary>
@@ -52,6 +66,7 @@ public sealed class MentionFeatures(IReadOnlyDictionary<string, string>? cluster
         Add(f, "p", p);
         Add(f, "pw", p + " " + L(i));
         Add(f, "pc", p + " " + C(i, 12));
+        WithCorpus(f);
     }
 
     private static string Shape(string w)
