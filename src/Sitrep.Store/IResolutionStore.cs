@@ -70,6 +70,8 @@ public interface IResolutionStore
     Page<EntitySummary> Entities(string? name, string? key, string? type, int offset, int limit);
     /// <summary>One entity with all its mentions.</summary>
     Entity? Entity(string id);
+    /// <summary>The entities named in these documents, each with only its mentions in them.</summary>
+    IReadOnlyList<Entity> EntitiesIn(IEnumerable<string> documents);
     IReadOnlyDictionary<string, string> EntityNames(IEnumerable<string> ids);
     IReadOnlyDictionary<string, EntitySummary> EntitySummaries(IEnumerable<string> ids);
     IReadOnlyList<LinkedMention> LinkedMentions(string document);

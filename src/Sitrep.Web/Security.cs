@@ -27,6 +27,8 @@ public static class Security
             return;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxRequestBytes;
+        // a body sent without a length (chunked) is counted as it is read, whichever server runs the app
+        if (context.Request.ContentLength is null) context.Request.Body = new LimitedStream(context.Request.Body, options.MaxRequestBytes);
         await next(context);
     });
 

@@ -97,7 +97,7 @@ public sealed class BrowserTests(ServedSamples samples) : IAsyncLifetime
     public async Task An_article_with_script_and_onerror_renders_inert()
     {
         var page = await Open("/documents.html");
-        await page.GetByText(ServedSamples.HostileTitle).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = ServedSamples.HostileTitle }).ClickAsync();
         await page.Locator(".body").WaitForAsync();
         var text = await page.Locator(".body").InnerTextAsync();
         Assert.Contains("<script>", text);

@@ -12,9 +12,11 @@ namespace Sitrep.Pipeline.Show;
 /// </summary>
 public static class BriefWriter
 {
-    public static void Write(IDocumentStore store, Story story, TextWriter w, DateTimeOffset generated, int topNames = 25)
+    /// <param name="documents">The articles the brief covers (a date range's); all when null.</param>
+    public static void Write(IDocumentStore store, Story story, TextWriter w, DateTimeOffset generated, int topNames = 25, IReadOnlyCollection<string>? documents = null)
     {
-        var docs = store.Documents().Select(d => d with { Body = "", Mentions = [], Times = [], Quantities = [], Claims = [], Events = [] }).ToList();
+        var stored = documents is null ? store.Documents() : documents.Select(store.Find).OfType<Core.Documents.Document>();
+        var docs = stored.Select(d => d with { Body = "", Mentions = [], Times = [], Quantities = [], Claims = [], Events = [] }).ToList();
         var originals = docs.Where(d => d.DuplicateOf is null).ToList();
         var text = new EventText(story, EventText.Outlets(docs));
         w.WriteLine("# Sitrep brief");

@@ -25,6 +25,17 @@ public static class StoredStories
         return true;
     }
 
+    /// <summary>
+    /// What a brief of a date range needs from the stored resolution: the events in the range, the articles reporting
+    /// them, and the entities those articles name (with their mentions there).
+    /// </summary>
+    public static (Story Story, IReadOnlyList<string> Documents) Range(IResolutionStore stored, DateOnly? from, DateOnly? to)
+    {
+        var events = stored.Events(new EventQuery { From = from, To = to }).Items;
+        var documents = events.SelectMany(e => e.Reports.Select(r => r.Document)).Distinct().ToList();
+        return (new Story(stored.EntitiesIn(documents), [], events), documents);
+    }
+
     /// <summary>Resolves the whole store and replaces the stored resolution with the result.</summary>
     public static Story Refresh(IDocumentStore store, Func<Story> resolve)
     {

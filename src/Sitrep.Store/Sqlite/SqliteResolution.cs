@@ -166,6 +166,23 @@ public sealed partial class SqliteDocumentStore
         return ReadEntities("WHERE id = $id", [("$id", id)], _ => mentions).FirstOrDefault();
     }
 
+    public IReadOnlyList<Entity> EntitiesIn(IEnumerable<string> documents)
+    {
+        var mentions = new Dictionary<string, List<EntityMention>>();
+        using (var c = Command("SELECT entity, document, start, end, type, text FROM entity_mentions WHERE document = $d ORDER BY start", ("$d", "")))
+            foreach (var d in documents.Distinct())
+            {
+                c.Parameters["$d"].Value = d;
+                using var r = c.ExecuteReader();
+                while (r.Read())
+                {
+                    if (!mentions.TryGetValue(r.GetString(0), out var list)) mentions[r.GetString(0)] = list = [];
+                    list.Add(new EntityMention(r.GetString(1), new TextSpan(r.GetInt32(2), r.GetInt32(3)), r.GetString(4), r.GetString(5)));
+                }
+            }
+        return mentions.SelectMany(m => ReadEntities("WHERE id = $id", [("$id", m.Key)], _ => m.Value)).ToList();
+    }
+
     private List<Entity> ReadEntities(string tail, (string, object?)[] args, Func<string, IReadOnlyList<EntityMention>> mentions)
     {
         var aliases = new Dictionary<string, List<string>>();
