@@ -95,13 +95,13 @@ public static class EntityResolver
         private readonly Dictionary<string, List<Cluster>> _bySurname = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<Cluster>> _singles = new(StringComparer.Ordinal);
 
-        public Cluster? ByKey(string type, string key) => _byKey.GetValueOrDefault((type, key));
+        public Cluster? ByKey(string type, string key) => _byKey.GetValueOrDefault((Family(type), key));
         public IReadOnlyList<Cluster> WithFirstName(string w) => _byFirstName.GetValueOrDefault(w) ?? [];
         public IReadOnlyList<Cluster> WithSurname(string w) => _bySurname.GetValueOrDefault(w) ?? [];
         public IReadOnlyList<Cluster> Singles(string w) => _singles.GetValueOrDefault(w) ?? [];
         public IReadOnlyList<Cluster> WithInitials(string acronym) => _byInitials.GetValueOrDefault(acronym) ?? [];
         public IReadOnlyList<Cluster> Acronyms(string initials) => _acronyms.GetValueOrDefault(initials) ?? [];
-        public IReadOnlyList<Cluster> WithHead(string type, string word) => _byHead.GetValueOrDefault(type + " " + word) ?? [];
+        public IReadOnlyList<Cluster> WithHead(string type, string word) => _byHead.GetValueOrDefault(Family(type) + " " + word) ?? [];
         private readonly Dictionary<string, List<Cluster>> _byHead = new(StringComparer.Ordinal);
 
         private readonly Dictionary<string, List<Cluster>> _byInitials = new(StringComparer.Ordinal);
@@ -118,12 +118,16 @@ public static class EntityResolver
         {
             foreach (var text in from.IdentifyingTexts)
             {
-                _byKey.TryAdd((to.Type, from.KeyOfText(text, to.Type)), to);
-                if (to.Type is "ORG" or "MISC") foreach (var key in AbbreviatedKeys(text, to.Type)) _byKey.TryAdd((to.Type, key), to);
+                _byKey.TryAdd((Family(to.Type), from.KeyOfText(text, to.Type)), to);
+                if (to.Type is "ORG" or "MISC")
+                {
+                    foreach (var key in AbbreviatedKeys(text, to.Type)) _byKey.TryAdd((Family(to.Type), key), to);
+                    if (JoinedKey(text) is { } joined) _byKey.TryAdd((Family(to.Type), joined), to);
+                }
             }
             if (to.Type is "ORG" or "MISC")
                 foreach (var text in from.IdentifyingTexts.Where(t => !IsAcronym(t)))
-                    if (OrgWords(text) is { Length: > 0 } words) Put(_byHead, to.Type + " " + words[0], to);
+                    if (OrgWords(text) is { Length: > 0 } words) Put(_byHead, Family(to.Type) + " " + words[0], to);
             if (to.Type != "PER")
             {
                 foreach (var text in from.Texts)
@@ -160,22 +164,26 @@ public static class EntityResolver
     public static List<Entity> Resolve(IEnumerable<EntityMention> mentions, IReadOnlyList<EntityCorrection>? corrections = null,
         IReadOnlyDictionary<EntityMention, PlaceSense>? senses = null, IReadOnlyDictionary<EntityMention, string>? acronyms = null)
     {
+        var all = mentions as IReadOnlyCollection<EntityMention> ?? mentions.ToList();
+        var qualifiers = QualifiersOf(all);
+        // a bare name its text calls a region is keyed as the region only where the collection names that region
+        var regions = all.Where(m => m.Type == "LOC" && HasRegionWord(m.Text)).Select(m => KeyOf(m.Text, "LOC")).ToHashSet(StringComparer.Ordinal);
         var global = new Index();
-        foreach (var doc in mentions.GroupBy(m => m.Document))
+        foreach (var doc in all.GroupBy(m => m.Document))
         {
             var local = new List<Cluster>();
             // longer names first, so short forms and acronyms find the full name they stand for
             foreach (var m in doc.OrderByDescending(m => NameKey.Words(m.Text).Count()).ThenBy(m => m.Span.Start))
             {
                 var sense = senses?.GetValueOrDefault(m) ?? PlaceSense.Unknown;
-                var regional = sense == PlaceSense.Region && m.Type == "LOC" && !HasRegionWord(m.Text);
+                var regional = sense == PlaceSense.Region && m.Type == "LOC" && !HasRegionWord(m.Text) && regions.Contains(KeyOf(AsRegion(m.Text), "LOC"));
                 var (cluster, reason) = acronyms?.GetValueOrDefault(m) is { } expansion ? Defined(local, m, expansion) : (null, null);
-                if (cluster is null) (cluster, reason) = FindLocal(local, m, sense, regional);
+                if (cluster is null) (cluster, reason) = FindLocal(local, m, sense, regional, qualifiers);
                 if (cluster is null) { cluster = new Cluster(m.Type, regional); local.Add(cluster); reason = null; }
                 cluster.Add(m);
                 if (reason is not null) cluster.Reasons.TryAdd(m.Text, reason);
             }
-            foreach (var c in local) MergeGlobal(global, c);
+            foreach (var c in local) MergeGlobal(global, c, qualifiers);
         }
         foreach (var correction in corrections ?? []) Apply(global.All, correction);
         var owners = new Dictionary<string, Cluster>(StringComparer.Ordinal);
@@ -191,28 +199,28 @@ public static class EntityResolver
     private static (Cluster?, string?) Defined(List<Cluster> local, EntityMention m, string expansion)
     {
         var key = KeyOf(expansion, m.Type);
-        var named = local.FirstOrDefault(c => c.Type == m.Type && c.Key == key)
+        var named = local.FirstOrDefault(c => Family(c.Type) == Family(m.Type) && c.Key == key)
             ?? local.FirstOrDefault(c => c.Type != "PER" && c.Texts.Contains(expansion));
         return named is null ? (null, null) : (named, $"acronym written beside {named.Name} in the same document");
     }
 
-    private static (Cluster?, string?) FindLocal(List<Cluster> local, EntityMention m, PlaceSense sense, bool regional)
+    private static (Cluster?, string?) FindLocal(List<Cluster> local, EntityMention m, PlaceSense sense, bool regional, HashSet<string> qualifiers)
     {
         var key = KeyOf(regional ? AsRegion(m.Text) : m.Text, m.Type);
         var words = ContentWords(m.Text);
-        foreach (var c in local.Where(c => c.Type == m.Type && c.Key == key))
+        foreach (var c in local.Where(c => Family(c.Type) == Family(m.Type) && c.Key == key))
             return (c, regional && !c.Regional ? $"short form of {c.Name}: its text names it among regions" : null);
         if (regional) return (null, null);
         if (m.Type is "ORG" or "MISC" && HasAbbreviation(m.Text))
         {
             // "Russian MoD" in a story that names the Russian Ministry of Defense
-            var spelled = local.Where(c => c.Type == m.Type && c.Texts.Any(t => AbbreviatedKeys(t, m.Type).Contains(key))).ToList();
+            var spelled = local.Where(c => Family(c.Type) == Family(m.Type) && c.Texts.Any(t => AbbreviatedKeys(t, m.Type).Contains(key))).ToList();
             if (spelled.Count == 1) return (spelled[0], $"abbreviation of {spelled[0].Name} in the same document");
         }
         if (m.Type is "ORG" or "MISC" && !IsAcronym(m.Text) && OrgWords(m.Text) is { Length: > 0 } own)
         {
             // "the Defence Ministry" in a story that names the Ministry of Defence of Azerbaijan, "Wagner" beside "Wagner Group"
-            var longer = local.Where(c => c.Type == m.Type && !IsAcronym(c.Name) && IsShortForm(own, OrgWords(c.Name))).ToList();
+            var longer = local.Where(c => Family(c.Type) == Family(m.Type) && !IsAcronym(c.Name) && IsShortForm(own, OrgWords(c.Name), qualifiers)).ToList();
             if (longer.Count == 1) return (longer[0], $"short form of {longer[0].Name} in the same document");
         }
         if (words.Length == 1)
@@ -255,7 +263,7 @@ public static class EntityResolver
         return (null, null);
     }
 
-    private static void MergeGlobal(Index global, Cluster c)
+    private static void MergeGlobal(Index global, Cluster c, HashSet<string> qualifiers)
     {
         Cluster? match = null;
         var reason = "the same name";
@@ -264,7 +272,8 @@ public static class EntityResolver
         if (match is null && c.Type is "ORG" or "MISC")
         {
             // a full name arriving after its abbreviation ("Russian MoD", then "Russian Ministry of Defence")
-            match = c.IdentifyingTexts.SelectMany(t => AbbreviatedKeys(t, c.Type)).Select(k => global.ByKey(c.Type, k)).FirstOrDefault(g => g is not null);
+            match = c.IdentifyingTexts.SelectMany(t => AbbreviatedKeys(t, c.Type).Append(JoinedKey(t) ?? ""))
+                .Where(k => k.Length > 0).Select(k => global.ByKey(c.Type, k)).FirstOrDefault(g => g is not null);
             if (match is not null) reason = $"full form of {match.Name}";
         }
         if (match is null && c.Type != "PER")
@@ -277,7 +286,7 @@ public static class EntityResolver
         {
             // an organisation's short form and its full name in different stories, when only one name answers
             var related = own.SelectMany(w => global.WithHead(c.Type, w)).Distinct()
-                .Where(g => !IsAcronym(g.Name) && OrgWords(g.Name) is var other && (IsShortForm(own, other) || IsShortForm(other, own))).Take(2).ToList();
+                .Where(g => !IsAcronym(g.Name) && OrgWords(g.Name) is var other && (IsShortForm(own, other, qualifiers) || IsShortForm(other, own, qualifiers))).Take(2).ToList();
             if (related.Count == 1)
             {
                 match = related[0];
@@ -398,7 +407,7 @@ public static class EntityResolver
     }
 
     /// <summary>Words that name a kind of organisation rather than one organisation.</summary>
-    private static readonly HashSet<string> OrgKindWords = new(StringComparer.OrdinalIgnoreCase) { "group", "PMC", "company", "mercenary", "mercenaries" };
+    private static readonly HashSet<string> OrgKindWords = new(StringComparer.OrdinalIgnoreCase) { "group", "PMC", "company", "mercenary", "mercenaries", "operation" };
 
     /// <summary>An organisation's words in order, for short forms (<see cref="IsShortForm"/>).</summary>
     private static string[] OrgWords(string name) => KeyWords(name, "ORG").Distinct().ToArray();
@@ -408,8 +417,25 @@ public static class EntityResolver
     /// its first among them ("Defence Ministry" of "Ministry of Defence of Azerbaijan"; but "Ukraine" is no short form of
     /// "Armed Forces of Ukraine", nor "Security Service" of "SBU Security Service").
     /// </summary>
-    private static bool IsShortForm(string[] brief, string[] full) =>
-        brief.Length < full.Length && brief.All(full.Contains) && brief.Contains(full[0]);
+    /// <param name="qualifiers">
+    /// Words that say whose an organisation is rather than which: places and peoples the collection names on their own
+    /// ("Russian" in "Russian Defence Ministry", whose short form is "Defence Ministry").
+    /// </param>
+    private static bool IsShortForm(string[] brief, string[] full, HashSet<string> qualifiers) =>
+        brief.Length < full.Length && brief.All(full.Contains) && full.FirstOrDefault(w => !qualifiers.Contains(w)) is { } head
+        && brief.Contains(head) && brief.Any(w => !qualifiers.Contains(w));
+
+    /// <summary>The keys of the places and peoples the collection names in one word (<see cref="IsShortForm"/>).</summary>
+    private static HashSet<string> QualifiersOf(IEnumerable<EntityMention> mentions) =>
+        mentions.Where(m => m.Type is "LOC" or "MISC" && !m.Text.Contains(' ')).Select(m => m.Text).Distinct(StringComparer.Ordinal)
+            .SelectMany(t => KeyWords(t, "ORG")).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>An organisation's words written as one ("Spider Web" and "Spiderweb"), for names of two or three words.</summary>
+    private static string? JoinedKey(string name) =>
+        KeyWords(name, "ORG") is { Count: 2 or 3 } words ? NameKey.Word(string.Concat(NameKey.Words(name).Where(w => !FunctionWords.Contains(w) && !OrgKindWords.Contains(w)))) : null;
+
+    /// <summary>Organisations and other names share keys: the tagger calls one name either.</summary>
+    private static string Family(string type) => type == "MISC" ? "ORG" : type;
 
     private static bool HasRegionWord(string name) => NameKey.Words(name).LastOrDefault() is { } last && Synonym(NameKey.Word(last)) == "oblast";
 

@@ -10,7 +10,8 @@ public enum PlaceSense { Unknown, City, Region }
 /// Reads the words around a bare place name, because a region and its capital share one ("Voronezh", "Donetsk") and only
 /// the text tells them apart. A point: "the city of Voronezh", "north of Russian-occupied Donetsk", "away from Donetsk",
 /// "near Irkutsk". A region: a list closed by a plural region word ("Murmansk, Ivanovo and Amur regions") or an
-/// apposition ("Kursk, the Russian region"). Anything else is unknown and left to the resolver.
+/// apposition ("Kursk, the Russian region"), or the article English gives regions and not towns ("linking Crimea to the
+/// Krasnodar"): the resolver takes these for the region only where the collection names it. Anything else is unknown.
 /// </summary>
 public static partial class PlaceSenses
 {
@@ -27,6 +28,9 @@ public static partial class PlaceSenses
         + @"\s+(?i:regions?|oblasts?|provinces?|krais?)\b|^,\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}(?i:region|oblast|province)\b")]
     private static partial Regex RegionAfter();
 
+    [GeneratedRegex(@"\b(?i:the)\s+$")]
+    private static partial Regex ArticleBefore();
+
     /// <summary>The sense of a mention of a place at <paramref name="start"/>..<paramref name="end"/> of <paramref name="body"/>.</summary>
     public static PlaceSense Of(string body, int start, int end)
     {
@@ -34,7 +38,7 @@ public static partial class PlaceSenses
         var before = body[Math.Max(0, start - Window)..start];
         var after = body[end..Math.Min(body.Length, end + Window)];
         if (PointBefore().IsMatch(before)) return PlaceSense.City;
-        return RegionAfter().IsMatch(after) ? PlaceSense.Region : PlaceSense.Unknown;
+        return RegionAfter().IsMatch(after) || ArticleBefore().IsMatch(before) ? PlaceSense.Region : PlaceSense.Unknown;
     }
 
     /// <summary>The senses of the place mentions whose text says one, for the resolver and the place linker.</summary>

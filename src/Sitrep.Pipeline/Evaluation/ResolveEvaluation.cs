@@ -23,22 +23,22 @@ public static class ResolveEvaluation
         bool Present(string v) => aliases.Any(a => a.Contains(v));
         bool Together(string a, string b) => aliases.Any(set => set.Contains(a) && set.Contains(b));
 
-        var variants = goldEntities.SelectMany(g => g.Variants.Where(Present).Distinct().Select(v => (Entity: g.Name, Variant: v))).ToList();
+        // a spelling listed under two gold entities (Ivanovo the air base and Ivanovo the region) belongs to both: a pair
+        // with it is right when the other spelling shares either
+        var variants = goldEntities.SelectMany(g => g.Variants.Where(Present).Distinct().Select(v => (Entity: g.Name, Variant: v)))
+            .GroupBy(x => x.Variant, StringComparer.Ordinal).Select(g => (Variant: g.Key, Entities: g.Select(x => x.Entity).ToHashSet())).ToList();
         int goldPairs = 0, foundPairs = 0, correct = 0;
         var (missed, wrong) = (new List<string>(), new List<string>());
         for (var i = 0; i < variants.Count; i++)
             for (var j = i + 1; j < variants.Count; j++)
             {
-                // one spelling listed under two gold entities (Ivanovo the air base and Ivanovo the region) cannot be told
-                // apart by its spelling: such a pair says nothing of the system
-                if (variants[i].Variant == variants[j].Variant) continue;
-                var same = variants[i].Entity == variants[j].Entity;
+                var same = variants[i].Entities.Overlaps(variants[j].Entities);
                 var together = Together(variants[i].Variant, variants[j].Variant);
                 if (same) goldPairs++;
                 if (together) foundPairs++;
                 if (same && together) correct++;
                 if (same && !together) missed.Add($"{variants[i].Variant} ~ {variants[j].Variant}");
-                if (!same && together) wrong.Add($"{variants[i].Variant} ({variants[i].Entity}) ~ {variants[j].Variant} ({variants[j].Entity})");
+                if (!same && together) wrong.Add($"{variants[i].Variant} ({string.Join(", ", variants[i].Entities)}) ~ {variants[j].Variant} ({string.Join(", ", variants[j].Entities)})");
             }
 
         var violations = new List<string>();
