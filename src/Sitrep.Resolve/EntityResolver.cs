@@ -39,9 +39,11 @@ public static class EntityResolver
      .Where(p => p.Key != p.Canonical).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Canonical, StringComparer.Ordinal);
 
     /// <summary>Mentions believed to name one thing. Its canonical name is kept up to date as mentions arrive, in constant time.</summary>
-    private sealed class Cluster(string type)
+    private sealed class Cluster(string type, bool regional = false)
     {
         public readonly string Type = type;
+        /// <summary>Made of a bare name its text calls a region ("Ivanovo, Ryazan and Amur regions"): keyed as the region.</summary>
+        public readonly bool Regional = regional;
         public readonly List<EntityMention> Mentions = [];
         public readonly Dictionary<string, string> Reasons = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _texts = new(StringComparer.Ordinal);
@@ -56,12 +58,17 @@ public static class EntityResolver
             if (Name.Length == 0 || Better(m.Text, count, Name, _texts[Name]))
             {
                 Name = m.Text;
-                Key = KeyOf(Name, Type);
-                Words = ContentWords(Name);
+                Key = KeyOfText(Name);
+                Words = ContentWords(Regional ? AsRegion(Name) : Name);
             }
         }
 
         public IEnumerable<string> Texts => _texts.Keys;
+
+        public int Count(string text) => _texts.GetValueOrDefault(text);
+
+        /// <summary>The key of one of this cluster's spellings, as another cluster of type <paramref name="type"/> would find it.</summary>
+        public string KeyOfText(string text, string? type = null) => KeyOf(Regional ? AsRegion(text) : text, type ?? Type);
 
         /// <summary>
         /// The spellings that identify this entity beyond its own story. A short form ("Kherson" beside "Kherson
@@ -88,12 +95,14 @@ public static class EntityResolver
         private readonly Dictionary<string, List<Cluster>> _bySurname = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<Cluster>> _singles = new(StringComparer.Ordinal);
 
-        public Cluster? ByKey(string type, string key) => _byKey.GetValueOrDefault((type, key));
+        public Cluster? ByKey(string type, string key) => _byKey.GetValueOrDefault((Family(type), key));
         public IReadOnlyList<Cluster> WithFirstName(string w) => _byFirstName.GetValueOrDefault(w) ?? [];
         public IReadOnlyList<Cluster> WithSurname(string w) => _bySurname.GetValueOrDefault(w) ?? [];
         public IReadOnlyList<Cluster> Singles(string w) => _singles.GetValueOrDefault(w) ?? [];
         public IReadOnlyList<Cluster> WithInitials(string acronym) => _byInitials.GetValueOrDefault(acronym) ?? [];
         public IReadOnlyList<Cluster> Acronyms(string initials) => _acronyms.GetValueOrDefault(initials) ?? [];
+        public IReadOnlyList<Cluster> WithHead(string type, string word) => _byHead.GetValueOrDefault(Family(type) + " " + word) ?? [];
+        private readonly Dictionary<string, List<Cluster>> _byHead = new(StringComparer.Ordinal);
 
         private readonly Dictionary<string, List<Cluster>> _byInitials = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<Cluster>> _acronyms = new(StringComparer.Ordinal);
@@ -107,7 +116,18 @@ public static class EntityResolver
         /// <summary>Makes the names of <paramref name="from"/> find <paramref name="to"/>.</summary>
         public void Register(Cluster from, Cluster to)
         {
-            foreach (var text in from.IdentifyingTexts) _byKey.TryAdd((to.Type, KeyOf(text, to.Type)), to);
+            foreach (var text in from.IdentifyingTexts)
+            {
+                _byKey.TryAdd((Family(to.Type), from.KeyOfText(text, to.Type)), to);
+                if (to.Type is "ORG" or "MISC")
+                {
+                    foreach (var key in AbbreviatedKeys(text, to.Type)) _byKey.TryAdd((Family(to.Type), key), to);
+                    if (JoinedKey(text) is { } joined) _byKey.TryAdd((Family(to.Type), joined), to);
+                }
+            }
+            if (to.Type is "ORG" or "MISC")
+                foreach (var text in from.IdentifyingTexts.Where(t => !IsAcronym(t)))
+                    if (OrgWords(text) is { Length: > 0 } words) Put(_byHead, Family(to.Type) + " " + words[0], to);
             if (to.Type != "PER")
             {
                 foreach (var text in from.Texts)
@@ -140,31 +160,69 @@ public static class EntityResolver
     private static string FirstName(string key) => FirstNames.GetValueOrDefault(key, key);
 
     /// <param name="corrections">A user's merges and splits, applied in order after the machine's joins.</param>
-    public static List<Entity> Resolve(IEnumerable<EntityMention> mentions, IReadOnlyList<EntityCorrection>? corrections = null)
+    /// <param name="senses">What the text around a place mention says it names (<see cref="PlaceSenses"/>), if known.</param>
+    public static List<Entity> Resolve(IEnumerable<EntityMention> mentions, IReadOnlyList<EntityCorrection>? corrections = null,
+        IReadOnlyDictionary<EntityMention, PlaceSense>? senses = null, IReadOnlyDictionary<EntityMention, string>? acronyms = null)
     {
+        var all = mentions as IReadOnlyCollection<EntityMention> ?? mentions.ToList();
+        var qualifiers = QualifiersOf(all);
+        // a bare name its text calls a region is keyed as the region only where the collection names that region
+        var regions = all.Where(m => m.Type == "LOC" && HasRegionWord(m.Text)).Select(m => KeyOf(m.Text, "LOC")).ToHashSet(StringComparer.Ordinal);
         var global = new Index();
-        foreach (var doc in mentions.GroupBy(m => m.Document))
+        foreach (var doc in all.GroupBy(m => m.Document))
         {
             var local = new List<Cluster>();
             // longer names first, so short forms and acronyms find the full name they stand for
             foreach (var m in doc.OrderByDescending(m => NameKey.Words(m.Text).Count()).ThenBy(m => m.Span.Start))
             {
-                var (cluster, reason) = FindLocal(local, m);
-                if (cluster is null) { cluster = new Cluster(m.Type); local.Add(cluster); reason = null; }
+                var sense = senses?.GetValueOrDefault(m) ?? PlaceSense.Unknown;
+                var regional = sense == PlaceSense.Region && m.Type == "LOC" && !HasRegionWord(m.Text) && regions.Contains(KeyOf(AsRegion(m.Text), "LOC"));
+                var (cluster, reason) = acronyms?.GetValueOrDefault(m) is { } expansion ? Defined(local, m, expansion) : (null, null);
+                if (cluster is null) (cluster, reason) = FindLocal(local, m, sense, regional, qualifiers);
+                if (cluster is null) { cluster = new Cluster(m.Type, regional); local.Add(cluster); reason = null; }
                 cluster.Add(m);
                 if (reason is not null) cluster.Reasons.TryAdd(m.Text, reason);
             }
-            foreach (var c in local) MergeGlobal(global, c);
+            foreach (var c in local) MergeGlobal(global, c, qualifiers);
         }
         foreach (var correction in corrections ?? []) Apply(global.All, correction);
-        return global.All.Select(ToEntity).OrderBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
+        var owners = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        foreach (var c in global.All) foreach (var text in c.Texts) owners.TryAdd(text, c);
+        var entities = global.All.Select(c => ToEntity(c, owners)).ToList();
+        // two entities can share a name's key (a town and the region its text names); each keeps an id of its own
+        var shared = entities.GroupBy(e => e.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        if (shared.Count > 0) entities = entities.Select(e => shared.Contains(e.Id) ? e with { Id = Hash(e.Id + "\0" + e.Mentions[0].Document + "\0" + e.Mentions[0].Span.Start) } : e).ToList();
+        return entities.OrderBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
     }
 
-    private static (Cluster?, string?) FindLocal(List<Cluster> local, EntityMention m)
+    /// <summary>The cluster of the name an acronym was written beside ("Security Service of Ukraine (SBU)").</summary>
+    private static (Cluster?, string?) Defined(List<Cluster> local, EntityMention m, string expansion)
     {
-        var key = KeyOf(m.Text, m.Type);
+        var key = KeyOf(expansion, m.Type);
+        var named = local.FirstOrDefault(c => Family(c.Type) == Family(m.Type) && c.Key == key)
+            ?? local.FirstOrDefault(c => c.Type != "PER" && c.Texts.Contains(expansion));
+        return named is null ? (null, null) : (named, $"acronym written beside {named.Name} in the same document");
+    }
+
+    private static (Cluster?, string?) FindLocal(List<Cluster> local, EntityMention m, PlaceSense sense, bool regional, HashSet<string> qualifiers)
+    {
+        var key = KeyOf(regional ? AsRegion(m.Text) : m.Text, m.Type);
         var words = ContentWords(m.Text);
-        foreach (var c in local.Where(c => c.Type == m.Type && c.Key == key)) return (c, null);
+        foreach (var c in local.Where(c => Family(c.Type) == Family(m.Type) && c.Key == key))
+            return (c, regional && !c.Regional ? $"short form of {c.Name}: its text names it among regions" : null);
+        if (regional) return (null, null);
+        if (m.Type is "ORG" or "MISC" && HasAbbreviation(m.Text))
+        {
+            // "Russian MoD" in a story that names the Russian Ministry of Defense
+            var spelled = local.Where(c => Family(c.Type) == Family(m.Type) && c.Texts.Any(t => AbbreviatedKeys(t, m.Type).Contains(key))).ToList();
+            if (spelled.Count == 1) return (spelled[0], $"abbreviation of {spelled[0].Name} in the same document");
+        }
+        if (m.Type is "ORG" or "MISC" && !IsAcronym(m.Text) && OrgWords(m.Text) is { Length: > 0 } own)
+        {
+            // "the Defence Ministry" in a story that names the Ministry of Defence of Azerbaijan, "Wagner" beside "Wagner Group"
+            var longer = local.Where(c => Family(c.Type) == Family(m.Type) && !IsAcronym(c.Name) && IsShortForm(own, OrgWords(c.Name), qualifiers)).ToList();
+            if (longer.Count == 1) return (longer[0], $"short form of {longer[0].Name} in the same document");
+        }
         if (words.Length == 1)
         {
             var w = words[0];
@@ -172,7 +230,8 @@ public static class EntityResolver
             var surname = local.Where(c => c.Type == "PER" && m.Type is "PER" or "MISC" or "ORG" && c.Words.Length > 1 && c.Words[^1] == w).ToList();
             if (surname.Count == 1) return (surname[0], $"short form of {surname[0].Name} in the same document");
             // "Kursk" with "Kursk region" in the story is the region
-            var region = local.Where(c => c.Type == "LOC" && m.Type == "LOC" && c.Words.Length == 2 && c.Words[0] == w && Synonym(c.Words[1]) == "oblast").ToList();
+            // unless its text points at the town ("north of Donetsk", "the city of Voronezh"): a capital is not its region
+            var region = local.Where(c => c.Type == "LOC" && m.Type == "LOC" && sense != PlaceSense.City && c.Words.Length == 2 && c.Words[0] == w && Synonym(c.Words[1]) == "oblast").ToList();
             if (region.Count == 1) return (region[0], $"short form of {region[0].Name} in the same document");
             if (m.Text.Length >= 2 && m.Text.All(char.IsUpper))
             {
@@ -204,17 +263,35 @@ public static class EntityResolver
         return (null, null);
     }
 
-    private static void MergeGlobal(Index global, Cluster c)
+    private static void MergeGlobal(Index global, Cluster c, HashSet<string> qualifiers)
     {
         Cluster? match = null;
         var reason = "the same name";
         foreach (var text in c.IdentifyingTexts)
-            if ((match = global.ByKey(c.Type, KeyOf(text, c.Type))) is not null) break;
+            if ((match = global.ByKey(c.Type, c.KeyOfText(text))) is not null) break;
+        if (match is null && c.Type is "ORG" or "MISC")
+        {
+            // a full name arriving after its abbreviation ("Russian MoD", then "Russian Ministry of Defence")
+            match = c.IdentifyingTexts.SelectMany(t => AbbreviatedKeys(t, c.Type).Append(JoinedKey(t) ?? ""))
+                .Where(k => k.Length > 0).Select(k => global.ByKey(c.Type, k)).FirstOrDefault(g => g is not null);
+            if (match is not null) reason = $"full form of {match.Name}";
+        }
         if (match is null && c.Type != "PER")
         {
             // an acronym and its expansion in different stories, when only one name elsewhere answers
             var candidates = IsAcronym(c.Name) ? global.WithInitials(c.Name) : Initials(c.Name) is { Length: >= 3 } initials ? global.Acronyms(initials) : [];
             if (candidates.Distinct().Count() == 1) { match = candidates[0]; reason = IsAcronym(c.Name) ? $"acronym of {match.Name}" : $"expansion of {match.Name}"; }
+        }
+        if (match is null && c.Type is "ORG" or "MISC" && !IsAcronym(c.Name) && OrgWords(c.Name) is { Length: > 0 } own)
+        {
+            // an organisation's short form and its full name in different stories, when only one name answers
+            var related = own.SelectMany(w => global.WithHead(c.Type, w)).Distinct()
+                .Where(g => !IsAcronym(g.Name) && OrgWords(g.Name) is var other && (IsShortForm(own, other, qualifiers) || IsShortForm(other, own, qualifiers))).Take(2).ToList();
+            if (related.Count == 1)
+            {
+                match = related[0];
+                reason = own.Length < OrgWords(match.Name).Length ? $"short form of {match.Name}" : $"full form of {match.Name}";
+            }
         }
         if (match is null && c.Type == "PER" && c.Words.Length > 1)
         {
@@ -285,12 +362,85 @@ public static class EntityResolver
     /// <summary>Names of organisations and places keyed as a set of content words, so word order and demonyms do not matter.</summary>
     private static string KeyOf(string name, string type)
     {
-        var words = NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(w => Synonym(NameKey.Word(w.EndsWith("'s") || w.EndsWith("’s") ? w[..^2] : w)));
-        if (type is "ORG" or "MISC") words = words.Select(Singular);
-        // "Kherson city" is Kherson: the word says which of a city and its region is meant, and a bare name is the city
-        if (type == "LOC") { var list = words.ToList(); if (list.Count > 1 && CityWords.Contains(list[^1])) list.RemoveAt(list.Count - 1); words = list; }
+        var words = KeyWords(name, type);
         return type == "PER" ? string.Join(' ', words) : string.Join(' ', words.Order(StringComparer.Ordinal));
     }
+
+    /// <summary>A name's content words as keys, in the order written.</summary>
+    private static List<string> KeyWords(string name, string type)
+    {
+        var raw = NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(w => w.EndsWith("'s") || w.EndsWith("’s") ? w[..^2] : w).ToList();
+        // "Wagner Group", "Wagner PMC" and "Wagner": the words that say what kind of body it is are not its name
+        if (type is "ORG" or "MISC" && raw.Count(w => !OrgKindWords.Contains(w)) is > 0) raw.RemoveAll(OrgKindWords.Contains);
+        var words = raw.Select(w => Synonym(NameKey.Word(w))).Where(w => w.Length > 0).ToList();
+        if (type is "ORG" or "MISC") words = words.Select(Singular).ToList();
+        // "Kherson city" is Kherson: the word says which of a city and its region is meant, and a bare name is the city
+        if (type == "LOC" && words.Count > 1 && CityWords.Contains(words[^1])) words.RemoveAt(words.Count - 1);
+        return words;
+    }
+
+    /// <summary>Whether a name has an abbreviation in mixed case that spells its small words too (MoD, MoFA).</summary>
+    private static bool HasAbbreviation(string name) => NameKey.Words(name).Any(IsMixedAbbreviation);
+
+    private static bool IsMixedAbbreviation(string w) =>
+        w.Length is >= 3 and <= 6 && char.IsUpper(w[0]) && char.IsUpper(w[^1]) && w.Any(char.IsLower) && w.All(char.IsLetter);
+
+    /// <summary>
+    /// The keys of a name with a run of its words abbreviated as the press does, small words in lower case: "Russian
+    /// Ministry of Defence" is also "Russian MoD". Only runs that hold a small word, so plain initials (ISW) are not made.
+    /// </summary>
+    private static List<string> AbbreviatedKeys(string name, string type)
+    {
+        var words = NameKey.Words(name).ToArray();
+        var keys = new List<string>();
+        if (words.Length < 3 || words.Length > 8) return keys;
+        for (var i = 0; i < words.Length; i++)
+            for (var j = i + 2; j < words.Length; j++)
+            {
+                var run = words[i..(j + 1)];
+                if (!char.IsUpper(run[0][0]) || !char.IsUpper(run[^1][0]) || !run.Any(FunctionWords.Contains)) continue;
+                if (run.Any(w => !FunctionWords.Contains(w) && !char.IsUpper(w[0]))) continue;
+                var abbreviation = string.Concat(run.Select(w => FunctionWords.Contains(w) ? char.ToLowerInvariant(w[0]) : w[0]));
+                keys.Add(KeyOf(string.Join(' ', words[..i].Append(abbreviation).Concat(words[(j + 1)..])), type));
+            }
+        return keys;
+    }
+
+    /// <summary>Words that name a kind of organisation rather than one organisation.</summary>
+    private static readonly HashSet<string> OrgKindWords = new(StringComparer.OrdinalIgnoreCase) { "group", "PMC", "company", "mercenary", "mercenaries", "operation" };
+
+    /// <summary>An organisation's words in order, for short forms (<see cref="IsShortForm"/>).</summary>
+    private static string[] OrgWords(string name) => KeyWords(name, "ORG").Distinct().ToArray();
+
+    /// <summary>
+    /// Whether <paramref name="brief"/> is a short form of <paramref name="full"/>: fewer words, all of them in the full name,
+    /// its first among them ("Defence Ministry" of "Ministry of Defence of Azerbaijan"; but "Ukraine" is no short form of
+    /// "Armed Forces of Ukraine", nor "Security Service" of "SBU Security Service").
+    /// </summary>
+    /// <param name="qualifiers">
+    /// Words that say whose an organisation is rather than which: places and peoples the collection names on their own
+    /// ("Russian" in "Russian Defence Ministry", whose short form is "Defence Ministry").
+    /// </param>
+    private static bool IsShortForm(string[] brief, string[] full, HashSet<string> qualifiers) =>
+        brief.Length < full.Length && brief.All(full.Contains) && full.FirstOrDefault(w => !qualifiers.Contains(w)) is { } head
+        && brief.Contains(head) && brief.Any(w => !qualifiers.Contains(w));
+
+    /// <summary>The keys of the places and peoples the collection names in one word (<see cref="IsShortForm"/>).</summary>
+    private static HashSet<string> QualifiersOf(IEnumerable<EntityMention> mentions) =>
+        mentions.Where(m => m.Type is "LOC" or "MISC" && !m.Text.Contains(' ')).Select(m => m.Text).Distinct(StringComparer.Ordinal)
+            .SelectMany(t => KeyWords(t, "ORG")).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>An organisation's words written as one ("Spider Web" and "Spiderweb"), for names of two or three words.</summary>
+    private static string? JoinedKey(string name) =>
+        KeyWords(name, "ORG") is { Count: 2 or 3 } words ? NameKey.Word(string.Concat(NameKey.Words(name).Where(w => !FunctionWords.Contains(w) && !OrgKindWords.Contains(w)))) : null;
+
+    /// <summary>Organisations and other names share keys: the tagger calls one name either.</summary>
+    private static string Family(string type) => type == "MISC" ? "ORG" : type;
+
+    private static bool HasRegionWord(string name) => NameKey.Words(name).LastOrDefault() is { } last && Synonym(NameKey.Word(last)) == "oblast";
+
+    /// <summary>A bare name as the region it names ("Ivanovo" → "Ivanovo region").</summary>
+    private static string AsRegion(string name) => HasRegionWord(name) ? name : name + " region";
 
     /// <summary>
     /// Organisation words without their plural: "Institute for War Studies" and "Institute for the Study of War" use one
@@ -311,14 +461,53 @@ public static class EntityResolver
     private static string Initials(string name) =>
         string.Concat(NameKey.Words(name).Where(w => !FunctionWords.Contains(w) && char.IsUpper(w[0])).Select(w => w[0]));
 
-    private static Entity ToEntity(Cluster c)
+    private static string Hash(string text) => "e-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+
+    /// <param name="owners">Each spelling in the collection and an entity it belongs to, to tell run-ons.</param>
+    private static Entity ToEntity(Cluster c, Dictionary<string, Cluster> owners)
     {
-        var name = c.Name;
+        var name = DisplayName(c, owners);
         // the commonest type; on a tie, the type of the canonical name itself
         var type = c.Mentions.GroupBy(m => m.Type).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Any(m => m.Text == name)).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         var aliases = c.Mentions.Select(m => m.Text).Distinct().OrderBy(a => a == name ? 0 : 1).ThenBy(a => a, StringComparer.Ordinal).ToList();
-        var id = "e-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(type + "\0" + KeyOf(name, c.Type))))[..16];
+        var id = Hash(type + "\0" + c.Key);
         var mentions = c.Mentions.OrderBy(m => m.Document, StringComparer.Ordinal).ThenBy(m => m.Span.Start).ToList();
         return new Entity(id, type, name, aliases, mentions, c.Reasons.Where(r => r.Key != name).ToDictionary());
+    }
+
+    /// <summary>
+    /// The name users see: the most common full name, not a short form or an acronym when a full name is there (a person's
+    /// with first name and surname); never a possessive ("Ukraines" beside "Ukraine"), a name behind a lowercase modifier
+    /// ("green Hamas") or a run-on of two names ("Kursk Ukraine").
+    /// </summary>
+    private static string DisplayName(Cluster c, Dictionary<string, Cluster> owners)
+    {
+        var texts = c.Texts.ToList();
+        bool Flawed(string t) => Possessive(t, texts) || Modified(t) || c.Type != "PER" && RunOn(t, c, owners);
+        bool Short(string t) => IsAcronym(t) || c.Reasons.TryGetValue(t, out var why) && why.StartsWith("short form", StringComparison.Ordinal);
+        var choices = texts.Where(t => !Flawed(t) && !Short(t)).ToList();
+        if (choices.Count == 0) choices = texts.Where(t => !Flawed(t)).ToList();
+        if (choices.Count == 0) return c.Name;
+        static int Words(string t) => NameKey.Words(t).Count();
+        return choices.OrderByDescending(t => c.Type == "PER" && Words(t) > 1).ThenByDescending(c.Count).ThenByDescending(Words)
+            .ThenBy(t => t, StringComparer.Ordinal).First();
+    }
+
+    private static bool Possessive(string text, List<string> texts) =>
+        text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("’s", StringComparison.Ordinal) || text.EndsWith("s'", StringComparison.Ordinal)
+        || text.Length > 3 && text[^1] == 's' && texts.Contains(text[..^1]);
+
+    /// <summary>A first word in lower case of four letters or more is a modifier the tagger took in ("green Hamas").</summary>
+    private static bool Modified(string text) =>
+        NameKey.Words(text).ToList() is { Count: > 1 } words && words[0].Length >= 4 && words[0].All(char.IsLower);
+
+    /// <summary>Two names of the collection run together, at least one of another entity ("Kursk Ukraine").</summary>
+    private static bool RunOn(string text, Cluster c, Dictionary<string, Cluster> owners)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < words.Length; i++)
+            if (owners.TryGetValue(string.Join(' ', words[..i]), out var a) && owners.TryGetValue(string.Join(' ', words[i..]), out var b) && (a != c || b != c))
+                return true;
+        return false;
     }
 }

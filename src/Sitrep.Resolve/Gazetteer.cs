@@ -15,6 +15,8 @@ public sealed class Gazetteer
 {
     private static readonly HashSet<string> RegionWords = new(StringComparer.OrdinalIgnoreCase) { "region", "oblast", "province", "krai", "district", "governorate" };
     private readonly Dictionary<string, List<Place>> _byKey = new(StringComparer.Ordinal);
+    // GeoNames' other names of a place (Stepanakert for Xankandi, Artemovsk for Bakhmut): renamed towns and exonyms
+    private readonly Dictionary<string, List<Place>> _byAlternate = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Place> _capitals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Key, string Kind)> _exonyms = new(StringComparer.Ordinal);
@@ -34,6 +36,7 @@ public sealed class Gazetteer
                 long.TryParse(c[6], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0,
                 double.Parse(c[7], CultureInfo.InvariantCulture), double.Parse(c[8], CultureInfo.InvariantCulture));
             g.Add(place, [c[1], c[2]]);
+            if (c.Length > 9 && c[9].Length > 0) g.AddAlternates(place, c[9].Split(','));
             if (place.Feature == "PPLC" && (!g._capitals.TryGetValue(place.Country, out var cap) || cap.Population < place.Population)) g._capitals[place.Country] = place;
             g.Count++;
         }
@@ -49,6 +52,16 @@ public sealed class Gazetteer
         foreach (var name in names.Where(n => n.Length > 1).Select(NameKey.Of).Distinct())
         {
             if (!_byKey.TryGetValue(name, out var list)) _byKey[name] = list = [];
+            if (!list.Any(p => p.Id == place.Id)) list.Add(place);
+        }
+    }
+
+    /// <summary>Adds a place's other names: found when no place bears the name as its own.</summary>
+    public void AddAlternates(Place place, IEnumerable<string> names)
+    {
+        foreach (var name in names.Where(n => n.Length > 1).Select(NameKey.Of).Distinct())
+        {
+            if (!_byAlternate.TryGetValue(name, out var list)) _byAlternate[name] = list = [];
             if (!list.Any(p => p.Id == place.Id)) list.Add(place);
         }
     }
@@ -100,9 +113,15 @@ public sealed class Gazetteer
             return new GeoPoint(capital.Lat, capital.Lon, $"country:{code}", "country", code);
         if (_notPlaces.Contains(key)) return null;
         if (Lookup(name) is not { } lookup) return null;
-        var place = Best(lookup.Candidates, storyCountries, neighbours ?? []);
+        var place = Best(lookup.Candidates, lookup.Own, storyCountries, neighbours ?? []);
         return place is null ? null : new GeoPoint(place.Lat, place.Lon, $"geonames:{place.Id}", lookup.Kind, place.Country);
     }
+
+    /// <summary>Whether the name is a country or a place the gazetteer can put on the map.</summary>
+    public bool Knows(string name) => Locate(name, []) is not null;
+
+    /// <summary>Whether the name is in the team's tables: a country or a place the press names otherwise than GeoNames.</summary>
+    public bool IsListed(string name) => NameKey.Of(name) is var key && (_countries.ContainsKey(key) || _exonyms.ContainsKey(key));
 
     /// <summary>Whether more than one place answers to the name (so that the story's other places should choose).</summary>
     public bool IsAmbiguous(string name) => CountryOf(name) is null && Lookup(name) is { Candidates.Count: > 1 };
@@ -110,21 +129,32 @@ public sealed class Gazetteer
     public const double NeighbourReachKm = 250;
 
     /// <summary>The places a name can stand for and the kind of place it names: an exonym, a region (at its centre) or a city.</summary>
-    private (List<Place> Candidates, string Kind)? Lookup(string name)
+    private (List<Place> Candidates, string Kind, int Own)? Lookup(string name)
     {
         var key = NameKey.Of(name);
-        if (_exonyms.TryGetValue(key, out var exonym)) return _byKey.TryGetValue(exonym.Key, out var named) ? (named, exonym.Kind) : null;
+        if (_exonyms.TryGetValue(key, out var exonym)) return _byKey.TryGetValue(exonym.Key, out var named) ? (named, exonym.Kind, named.Count) : null;
         var words = NameKey.Words(name).ToList();
         if (EndsWithCityWord(words)) return Lookup(string.Join(' ', words.SkipLast(1))) is { Kind: "city" } city ? city : null;
         if (words.Count > 1 && RegionWords.Contains(words[^1]))
         {
             // a region is shown at its administrative centre, which nearly always bears its name
-            if (!_byKey.TryGetValue(NameKey.Of(string.Join(' ', words.SkipLast(1))), out var centres)) return null;
+            var stem = NameKey.Of(string.Join(' ', words.SkipLast(1)));
+            if (_exonyms.TryGetValue(stem, out var area) && area.Kind == "admin1")
+                return _byKey.TryGetValue(area.Key, out var seat) ? (seat, "admin1", seat.Count) : null;
+            if (!_byKey.TryGetValue(stem, out var centres)) return null;
             var seats = centres.Where(p => p.Feature is "PPLA" or "PPLC").ToList();
-            return seats.Count == 0 ? null : (seats, "admin1");
+            return seats.Count == 0 ? null : (seats, "admin1", seats.Count);
         }
-        return _byKey.TryGetValue(key, out var cities) ? (cities, "city") : null;
+        var own = _byKey.GetValueOrDefault(key);
+        var other = _byAlternate.GetValueOrDefault(key);
+        if (other is null) return own is null ? null : (own, "city", own.Count);
+        // a name a town bears elsewhere is still this place's other name (Khankendi: a Turkish village, Stepanakert in
+        // Azerbaijan): both are candidates, the story's countries choose, and a place's own name ranks first
+        return own is null ? (other, "city", 0) : (own.Concat(other.Where(p => !own.Any(o => o.Id == p.Id))).ToList(), "city", own.Count);
     }
+
+    /// <summary>Whether a word after a name says a region is meant (region, oblast, province...).</summary>
+    public static bool IsRegionWord(string word) => RegionWords.Contains(word);
 
     /// <summary>The words that, after a name, say the city itself is meant ("Kherson city", "Kharkiv town"), not its region.</summary>
     public static readonly IReadOnlyList<string> CityWords = ["city", "town"];
@@ -137,15 +167,18 @@ public sealed class Gazetteer
     /// <summary>The country code a name stands for, if it names a country.</summary>
     public string? CountryOf(string name) => _countries.GetValueOrDefault(NameKey.Of(name));
 
-    private static Place? Best(List<Place> candidates, IReadOnlyList<string> storyCountries, IReadOnlyList<(double Lat, double Lon)> neighbours)
+    private static Place? Best(List<Place> candidates, int ownNames, IReadOnlyList<string> storyCountries, IReadOnlyList<(double Lat, double Lon)> neighbours)
     {
         if (candidates.Count > 1 && neighbours.Count > 0)
         {
             var (nearest, km) = candidates.Select(p => (Place: p, Km: neighbours.Min(n => Kilometres(p.Lat, p.Lon, n.Lat, n.Lon)))).MinBy(x => x.Km);
             if (km <= NeighbourReachKm) return nearest;
         }
+        // a town of the story's countries bearing the name as its own, then one known by it as another name there
         return candidates
-            .OrderBy(p => storyCountries.IndexOf(p.Country) is var i and >= 0 ? i : int.MaxValue)
+            .OrderBy(p => storyCountries.IndexOf(p.Country) >= 0 ? 0 : 1)
+            .ThenBy(p => candidates.IndexOf(p) < ownNames ? 0 : 1)
+            .ThenBy(p => storyCountries.IndexOf(p.Country) is var i and >= 0 ? i : int.MaxValue)
             .ThenByDescending(p => p.Population).ThenBy(p => p.Id).FirstOrDefault();
     }
 

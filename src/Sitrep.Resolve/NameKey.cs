@@ -27,7 +27,9 @@ public static class NameKey
 
     public static string Word(string word)
     {
-        var latin = Collapse(Romanise(word));
+        // an acronym's doubled letters are its own: USS is not US
+        var acronym = word.Length <= 5 && word.All(char.IsUpper) && word.Zip(word.Skip(1)).Any(p => p.First == p.Second);
+        var latin = acronym ? Romanise(word) : Collapse(Romanise(word));
         var s = latin
             .Replace("shch", "sch").Replace("dzh", "j").Replace("dj", "j").Replace("zh", "j").Replace("kh", "h").Replace("yo", "e")
             .Replace("ya", "ia").Replace("yu", "iu").Replace("ye", "ie").Replace('w', 'v').Replace('y', 'i').Replace("ck", "k");
@@ -37,7 +39,7 @@ public static class NameKey
         {
             var c = s[i];
             if (c == 'j' && i > 0 && !IsVowel(s[i - 1]) && i + 1 < s.Length && IsVowel(s[i + 1])) c = 'i';
-            if (sb.Length > 0 && sb[^1] == c) continue;
+            if (!acronym && sb.Length > 0 && sb[^1] == c) continue;
             sb.Append(c);
         }
         // endings that translation and grammar change: Syrskyi/Syrsky/Syrskii, Suji/Sudzha, Kharkiv/Kharkov

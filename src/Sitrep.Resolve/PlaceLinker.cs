@@ -8,7 +8,8 @@ namespace Sitrep.Resolve;
 /// </summary>
 public static class PlaceLinker
 {
-    public static List<Entity> Link(IReadOnlyList<Entity> entities, Gazetteer gazetteer)
+    /// <param name="senses">What the text around a place mention says it names: a mention that points at a town stays the town.</param>
+    public static List<Entity> Link(IReadOnlyList<Entity> entities, Gazetteer gazetteer, IReadOnlyDictionary<EntityMention, PlaceSense>? senses = null)
     {
         // the countries each document names, by the number of mentions
         var countriesByDocument = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
@@ -34,7 +35,48 @@ public static class PlaceLinker
             var neighbours = e.Mentions.Select(m => m.Document).Distinct().SelectMany(d => neighboursByDocument.GetValueOrDefault(d) ?? []).ToList();
             return neighbours.Count == 0 ? e : e with { Geo = gazetteer.Locate(e.Name, StoryCountries(e), neighbours) };
         }).ToList();
-        return CapitalsThatNameTheirRegion(JoinPlaces(placed));
+        return CapitalsThatNameTheirRegion(Misspellings(JoinPlaces(placed)), senses ?? new Dictionary<EntityMention, PlaceSense>());
+    }
+
+    /// <summary>Names shorter than this are never taken for misspellings: Sumy is not Suja.</summary>
+    private const int ShortestMisspelt = 6;
+
+    /// <summary>
+    /// A name the gazetteer does not know, one slip (a letter changed, added or dropped, or two swapped) from the name of a
+    /// place of the collection, is that name misspelt: Stepanekert, Ukarine, Dyabilevo. Only when one place answers, the
+    /// misspelling of one word (whatever the tagger called it) and not more common than the place. Two names the gazetteer
+    /// knows are never joined so: Pokrovsk is not Pokrovske.
+    /// </summary>
+    private static List<Entity> Misspellings(List<Entity> entities)
+    {
+        var places = entities.Where(e => e.Type == "LOC").Select(e => (Entity: e, Key: NameKey.Of(e.Name)))
+            .Where(p => p.Key.Length >= ShortestMisspelt).ToList();
+        var into = new Dictionary<Entity, Entity>();
+        foreach (var e in entities.Where(e => e.Geo is null && !e.Name.Contains(' ')))
+        {
+            var key = NameKey.Of(e.Name);
+            if (key.Length < ShortestMisspelt || e.Type != "LOC" && key.Length <= ShortestMisspelt) continue;
+            var near = places.Where(p => p.Entity != e && (e.Type == "LOC" || p.Entity.Geo is not null) && OneSlip(key, p.Key)).Take(2).ToList();
+            if (near.Count == 1 && near[0].Entity.Mentions.Count >= e.Mentions.Count) into[e] = near[0].Entity;
+        }
+        foreach (var chained in into.Where(kv => into.ContainsKey(kv.Value)).Select(kv => kv.Key).ToList()) into.Remove(chained);
+        if (into.Count == 0) return entities;
+        var gained = into.GroupBy(kv => kv.Value).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).ToList());
+        return entities.Where(e => !into.ContainsKey(e)).Select(e => gained.TryGetValue(e, out var slips)
+            ? Absorb(e, slips.SelectMany(s => s.Aliases), slips.SelectMany(s => s.Mentions), _ => $"one letter from {e.Name}, a name no place bears")
+            : e).ToList();
+    }
+
+    /// <summary>Whether two keys differ by one letter changed, added or dropped, or two neighbours swapped.</summary>
+    private static bool OneSlip(string a, string b)
+    {
+        if (a == b || Math.Abs(a.Length - b.Length) > 1) return false;
+        if (a.Length == b.Length)
+        {
+            var diffs = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
+            return diffs.Count == 1 || diffs.Count == 2 && diffs[1] == diffs[0] + 1 && a[diffs[0]] == b[diffs[1]] && a[diffs[1]] == b[diffs[0]];
+        }
+        return NameKey.Distance(a, b, 1) == 1;
     }
 
     /// <summary>How near a place must lie to a regional capital for its story to be about the region around it.</summary>
@@ -46,7 +88,7 @@ public static class PlaceLinker
     /// at large, as the same name beside "Kursk region" is within one story. Decided story by story; a story that says
     /// "city" keeps the city.
     /// </summary>
-    private static List<Entity> CapitalsThatNameTheirRegion(List<Entity> entities)
+    private static List<Entity> CapitalsThatNameTheirRegion(List<Entity> entities, IReadOnlyDictionary<EntityMention, PlaceSense> senses)
     {
         var regions = entities.Where(e => e.Geo is { Kind: "admin1" }).GroupBy(e => e.Geo!.Ref).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First());
         if (regions.Count == 0) return entities;
@@ -56,12 +98,12 @@ public static class PlaceLinker
         var capitalOf = new Dictionary<(Entity Region, string Alias), string>();
         foreach (var e in entities)
         {
-            if (e.Geo is not { Kind: "city" } g || !regions.TryGetValue(g.Ref, out var region)) continue;
+            if (e.Geo is not { Kind: "city" } g || !regions.TryGetValue(g.Ref, out var region) || !NamedAfter(region, e)) continue;
             bool Around(string d) => (townsByDocument.GetValueOrDefault(d) ?? []).Any(t => t != e && t.Geo!.Ref != g.Ref
                 && Gazetteer.Kilometres(g.Lat, g.Lon, t.Geo.Lat, t.Geo.Lon) is > 5 and <= AroundKm);
             var stories = e.Mentions.GroupBy(m => m.Document)
                 .Where(s => !s.Any(m => Gazetteer.SaysCity(m.Text)) && Around(s.Key))
-                .SelectMany(s => s).ToList();
+                .SelectMany(s => s).Where(m => senses.GetValueOrDefault(m) != PlaceSense.City).ToList();
             if (stories.Count == 0) continue;
             if (!moved.TryGetValue(region, out var into)) moved[region] = into = [];
             into.AddRange(stories);
@@ -78,6 +120,14 @@ public static class PlaceLinker
             result.Add(Absorb(e, extra.Select(m => m.Text), extra, alias => $"the region {e.Name}: its stories name places around {capitalOf[(e, alias)]}"));
         }
         return result;
+    }
+
+    /// <summary>Whether a region bears the town's name ("Kursk region", "Kursk"), not only its seat (Karabakh, Stepanakert).</summary>
+    private static bool NamedAfter(Entity region, Entity town)
+    {
+        var stems = region.Aliases.Select(a => NameKey.Words(a).ToList()).Where(w => w.Count > 1 && Gazetteer.IsRegionWord(w[^1]))
+            .Select(w => NameKey.Of(string.Join(' ', w.SkipLast(1)))).ToHashSet(StringComparer.Ordinal);
+        return town.Aliases.Any(a => stems.Contains(NameKey.Of(a)));
     }
 
     /// <summary>For each document, what <paramref name="value"/> gives for each of the entities it mentions.</summary>
@@ -115,7 +165,7 @@ public static class PlaceLinker
     private static List<Entity> JoinPlaces(List<Entity> entities)
     {
         var result = new List<Entity>();
-        foreach (var group in entities.GroupBy(e => e.Geo is { } g ? g.Kind + " " + g.Ref : e.Id))
+        foreach (var group in entities.Select((e, i) => (e, i)).GroupBy(x => x.e.Geo is { } g ? g.Kind + " " + g.Ref : "#" + x.i, x => x.e))
         {
             var parts = group.OrderByDescending(e => e.Mentions.Count).ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
             if (parts.Count == 1) { result.Add(parts[0]); continue; }

@@ -67,6 +67,7 @@ internal static class EvalCommand
             Console.WriteLine($"pairwise precision {s.PairPrecision:0.0000}, recall {s.PairRecall:0.0000}, F1 {s.PairF1:0.0000} ({s.GoldPairs} gold pairs, {s.FoundPairs} joined)");
             Console.WriteLine(s.Violations.Count == 0 ? "no must-not-merge pair merged" : "merged although they must not be: " + string.Join("; ", s.Violations));
             foreach (var m in s.MissedPairs) Console.WriteLine($"  not joined: {m}");
+            foreach (var m in s.WrongPairs) Console.WriteLine($"  joined but not the same: {m}");
             return 0;
         }));
         return command;

@@ -3,7 +3,8 @@ using Sitrep.Core.Entities;
 
 namespace Sitrep.Pipeline.Evaluation;
 
-public sealed record ResolveScore(double PairPrecision, double PairRecall, double PairF1, int GoldPairs, int FoundPairs, IReadOnlyList<string> Violations, IReadOnlyList<string> MissedPairs);
+public sealed record ResolveScore(double PairPrecision, double PairRecall, double PairF1, int GoldPairs, int FoundPairs, IReadOnlyList<string> Violations, IReadOnlyList<string> MissedPairs,
+    IReadOnlyList<string> WrongPairs);
 
 /// <summary>
 /// Scores entity resolution against a gold file in the format of seeds.gold.json: entities with their variants, and
@@ -22,18 +23,22 @@ public static class ResolveEvaluation
         bool Present(string v) => aliases.Any(a => a.Contains(v));
         bool Together(string a, string b) => aliases.Any(set => set.Contains(a) && set.Contains(b));
 
-        var variants = goldEntities.SelectMany(g => g.Variants.Where(Present).Distinct().Select(v => (Entity: g.Name, Variant: v))).ToList();
+        // a spelling listed under two gold entities (Ivanovo the air base and Ivanovo the region) belongs to both: a pair
+        // with it is right when the other spelling shares either
+        var variants = goldEntities.SelectMany(g => g.Variants.Where(Present).Distinct().Select(v => (Entity: g.Name, Variant: v)))
+            .GroupBy(x => x.Variant, StringComparer.Ordinal).Select(g => (Variant: g.Key, Entities: g.Select(x => x.Entity).ToHashSet())).ToList();
         int goldPairs = 0, foundPairs = 0, correct = 0;
-        var missed = new List<string>();
+        var (missed, wrong) = (new List<string>(), new List<string>());
         for (var i = 0; i < variants.Count; i++)
             for (var j = i + 1; j < variants.Count; j++)
             {
-                var same = variants[i].Entity == variants[j].Entity;
+                var same = variants[i].Entities.Overlaps(variants[j].Entities);
                 var together = Together(variants[i].Variant, variants[j].Variant);
                 if (same) goldPairs++;
                 if (together) foundPairs++;
                 if (same && together) correct++;
                 if (same && !together) missed.Add($"{variants[i].Variant} ~ {variants[j].Variant}");
+                if (!same && together) wrong.Add($"{variants[i].Variant} ({string.Join(", ", variants[i].Entities)}) ~ {variants[j].Variant} ({string.Join(", ", variants[j].Entities)})");
             }
 
         var violations = new List<string>();
@@ -43,9 +48,12 @@ public static class ResolveEvaluation
                 var a = pair[0].GetString()!;
                 var b = pair[1].GetString()!;
                 IEnumerable<string> Forms(string n) => goldEntities.FirstOrDefault(g => g.Name == n).Variants?.Append(n) ?? [n];
-                if (Forms(a).Any(x => Forms(b).Any(y => x != y && Together(x, y)))) violations.Add($"{a} / {b}");
+                // only a spelling of one of the two, not of both, witnesses that they were merged
+                var (fa, fb) = (Forms(a).ToList(), Forms(b).ToList());
+                var (onlyA, onlyB) = (fa.Except(fb).ToList(), fb.Except(fa).ToList());
+                if (onlyA.Any(x => onlyB.Any(y => Together(x, y)))) violations.Add($"{a} / {b}");
             }
         double p = foundPairs == 0 ? 1 : (double)correct / foundPairs, r = goldPairs == 0 ? 1 : (double)correct / goldPairs;
-        return new ResolveScore(p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), goldPairs, foundPairs, violations, missed);
+        return new ResolveScore(p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), goldPairs, foundPairs, violations, missed, wrong);
     }
 }
