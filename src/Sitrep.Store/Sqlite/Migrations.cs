@@ -145,5 +145,8 @@ internal static class Migrations
                 fetched_at TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        (9, "event targets", """
+            ALTER TABLE event_mentions ADD COLUMN targets TEXT NOT NULL DEFAULT '';
+            """),
     ];
 }
