@@ -129,8 +129,11 @@ public class SamplesTests
         string[] statuses = ["claimed", "confirmed", "denied", "disputed", "reported"];
         foreach (var e in events)
         {
-            foreach (var key in new[] { "id", "type", "date", "date_precision", "date_from", "place", "actors", "summary", "quantities", "status", "reports", "conflicts" })
+            foreach (var key in new[] { "id", "type", "date", "date_precision", "date_from", "place", "actors", "targets", "summary", "quantities", "status", "reports",
+                         "conflicts" })
                 Assert.True(e.TryGetProperty(key, out _), key);
+            foreach (var c in e.GetProperty("conflicts").EnumerateArray())
+                Assert.All(c.GetProperty("claims").EnumerateArray(), claim => Assert.Contains(claim.GetString(), claimIds));
             Assert.True(Sitrep.Core.Events.EventTypes.IsKnown(e.GetProperty("type").GetString()!));
             Assert.Contains(e.GetProperty("status").GetString(), statuses);
             Assert.Contains(e.GetProperty("date_from").GetString(), new[] { "text", "published" });
@@ -143,6 +146,9 @@ public class SamplesTests
         }
         // the sample corpus is about the dam: its flooding forced evacuations that several articles report
         Assert.Contains(events, e => e.GetProperty("type").GetString() == "evacuation");
+        // Kyiv blames Russian troops for the dam, Moscow blames Ukraine: one strike, its doer disputed
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "strike"
+            && e.GetProperty("conflicts").EnumerateArray().Any(c => c.GetProperty("field").GetString() == "actor"));
     }
 
     [Fact]

@@ -88,8 +88,9 @@ internal static class EvalCommand
             if (!File.Exists(path)) { Console.Error.WriteLine($"sitrep: {path}: no such file"); return 1; }
             var story = Resources.LoadStory(store);
             var sources = store.Documents().Select(d => (d.Id, d.Source)).ToList();
+            var affiliations = Resources.Find(Resources.EventTriggers) is { } lexicon ? Text.Events.EventLexicon.Load(lexicon).Affiliations : null;
             Pipeline.Evaluation.EventScore s;
-            try { s = Pipeline.Evaluation.EventEvaluation.Evaluate(path, story, sources); }
+            try { s = Pipeline.Evaluation.EventEvaluation.Evaluate(path, story, sources, affiliations); }
             catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 Console.Error.WriteLine($"sitrep: {path}: not a gold file of the expected form ({e.Message})");
@@ -97,11 +98,24 @@ internal static class EvalCommand
             }
             if (parse.GetValue(json))
             {
-                Output.Json(new { event_recall = s.EventRecall, merge_recall = s.MergeRecall, matched_share = s.MatchedShare, matched = s.Matched, missed = s.Missed });
+                Output.Json(new
+                {
+                    event_recall = s.EventRecall, merge_recall = s.MergeRecall, matched_share = s.MatchedShare,
+                    gold_conflicts = s.GoldConflicts, conflicts_found = s.ConflictsFound, conflict_recall = s.ConflictRecall,
+                    doer_accuracy = s.DoerAccuracy, doers_judged = s.DoersJudged, place_accuracy = s.PlaceAccuracy, places_judged = s.PlacesJudged,
+                    matched = s.Matched, missed = s.Missed, unmerged = s.Unmerged,
+                    events = s.Events.Select(e => new
+                    {
+                        id = e.Id, type = e.Type, found = e.Found, merged = e.Merged, doer_right = e.DoerRight, place_right = e.PlaceRight,
+                        conflicts = e.Conflicts, conflicts_found = e.ConflictsFound, system_event = e.SystemEvent,
+                    }),
+                });
                 return 0;
             }
             Console.WriteLine($"event recall {s.EventRecall:0.000} ({s.Matched.Count} of {s.GoldEvents}), merge recall {s.MergeRecall:0.000}, " +
                               $"matched share {s.MatchedShare:0.000} of {s.SystemEvents} system events");
+            Console.WriteLine($"conflicts {s.ConflictsFound} of {s.GoldConflicts} ({s.ConflictRecall:0.000}), doer accuracy {s.DoerAccuracy:0.000} " +
+                              $"({s.DoersRight} of {s.DoersJudged}), place accuracy {s.PlaceAccuracy:0.000} ({s.PlacesRight} of {s.PlacesJudged})");
             if (s.Missed.Count > 0) Console.WriteLine("missed: " + string.Join(", ", s.Missed));
             if (s.Unmerged.Count > 0) Console.WriteLine("found but not in every gold article: " + string.Join(", ", s.Unmerged));
             return 0;

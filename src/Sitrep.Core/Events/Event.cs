@@ -49,8 +49,14 @@ public sealed record EventQuantity(double Value, double? Of, string? Unit, strin
 /// <summary>One article's report of an event: where it says so, and the claim it rests on.</summary>
 public sealed record EventReport(string Document, string ClaimId, TextSpan Span, TextSpan Trigger, Stance Stance, string? Source, EventDate? Date);
 
-/// <summary>Sources that disagree about one field of an event: the values, and the documents that give them.</summary>
-public sealed record EventConflict(string Field, IReadOnlyList<string> Values, IReadOnlyList<string> Documents);
+/// <summary>
+/// Sources that disagree about one field of an event: the values, the documents that give them, and the claims (each
+/// with its source and span) that carry them, in the same order.
+/// </summary>
+public sealed record EventConflict(string Field, IReadOnlyList<string> Values, IReadOnlyList<string> Documents)
+{
+    public IReadOnlyList<string> Claims { get; init; } = [];
+}
 
 /// <summary>
 /// One real event, however many articles report it: its type, date, place and actors (entity ids), the numbers given,
@@ -66,7 +72,11 @@ public sealed record Event(
     IReadOnlyList<EventQuantity> Quantities,
     string Status,
     IReadOnlyList<EventReport> Reports,
-    IReadOnlyList<EventConflict> Conflicts);
+    IReadOnlyList<EventConflict> Conflicts)
+{
+    /// <summary>Who or what it was done to (entity ids), most reported first.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+}
 
 /// <summary>A claim with its id, its sentence's text, and its source resolved to an entity where one is named.</summary>
 public sealed record ResolvedClaim(string Id, string Document, Claim Claim, string Text, string? SourceEntity, string? SourceText);

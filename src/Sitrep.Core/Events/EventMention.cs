@@ -16,7 +16,11 @@ public sealed record EventMention(
     TextSpan? Place,
     TextSpan? Time,
     IReadOnlyList<TextSpan> Quantities,
-    int? Claim);
+    int? Claim)
+{
+    /// <summary>Who or what it was done to: the object of the trigger, the subject of a passive, the victims.</summary>
+    public IReadOnlyList<TextSpan> Targets { get; init; } = [];
+}
 
 /// <summary>The event types of the export contract, in the order the contract lists them.</summary>
 public static class EventTypes
@@ -25,7 +29,8 @@ public static class EventTypes
     [
         "control_change", "strike", "interception", "casualties", "capture", "prisoner_exchange", "visit", "statement", "ceasefire_proposal",
         "ceasefire_acceptance", "negotiation", "demand", "order", "personnel_change", "withdrawal", "offensive", "deployment", "evacuation",
-        "emergency_declared", "other",
+        "emergency_declared", "arrest", "death", "agreement", "meeting", "protest", "legal_action", "mutiny", "accident", "blockade",
+        "other",
     ];
 
     public static bool IsKnown(string type) => All.Contains(type);

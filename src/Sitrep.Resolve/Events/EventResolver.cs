@@ -20,10 +20,10 @@ namespace Sitrep.Resolve.Events;
 /// </summary>
 public static class EventResolver
 {
-    private static readonly TimeSpan NewsWindow = TimeSpan.FromDays(7);
-
     /// <param name="affiliations">Words for a party ("Russian", "Kremlin") and the country they stand for.</param>
-    public static Story Resolve(IEnumerable<Document> documents, IReadOnlyList<Entity> entities, IReadOnlyDictionary<string, string> affiliations)
+    /// <param name="matcher">Whether two reports are one event; <see cref="EventRules.Compare"/> unless given.</param>
+    public static Story Resolve(IEnumerable<Document> documents, IReadOnlyList<Entity> entities, IReadOnlyDictionary<string, string> affiliations,
+        EventMatcher? matcher = null)
     {
         var byMention = new Dictionary<(string Document, int Start, int End), Entity>();
         foreach (var e in entities)
@@ -65,72 +65,60 @@ public static class EventResolver
                     }
                 if (side is not null && !actors.Contains(side)) actors.Add(side);
                 var place = e.Place is { } p && byMention.TryGetValue((d.Id, p.Start, p.End), out var pe) && pe.Type == "LOC" ? pe : null;
+                var targets = new List<Entity>();
+                foreach (var span in e.Targets)
+                    if (byMention.TryGetValue((d.Id, span.Start, span.End), out var target) && !targets.Contains(target) && !actors.Contains(target))
+                        targets.Add(target);
                 var date = e.Time is { } t && d.Times.FirstOrDefault(x => x.Span == t) is { Value: { } v } && EventDate.FromTimex(v) is { } fromText
                     ? fromText
                     : Published(d.Published);
                 var quantities = e.Quantities.Select(q => d.Quantities.FirstOrDefault(x => x.Span == q)).Where(q => q.Span.Length > 0)
                     .Select(q => new EventQuantity(q.Value, q.Of, q.Unit, q.Span.Of(d.Body), d.Id)).ToList();
-                reports.Add(new Report(order++, d.Id, e, claim, actors, side, place, date, quantities, e.Sentence.Of(d.Body)));
+                var source = claim?.Claim.Source is null ? null : claim.SourceEntity ?? claim.SourceText;
+                var view = new ReportView(d.Id, e.Type, date, place, actors, side, targets, quantities, source, e.Sentence.Of(d.Body));
+                reports.Add(new Report(order++, e, claim, view));
             }
         }
-        return new Story(entities, claims, Cluster(reports));
+        return new Story(entities, claims, Cluster(reports, matcher ?? EventRules.Compare));
     }
 
-    private sealed record Report(int Order, string Document, EventMention Mention, ResolvedClaim? Claim, List<Entity> Actors, Entity? Party, Entity? Place,
-        EventDate? Date, List<EventQuantity> Quantities, string Sentence)
+    internal sealed record Report(int Order, EventMention Mention, ResolvedClaim? Claim, ReportView View)
     {
-        public Entity? Doer => Actors.Count > 0 ? Actors[0] : null;
+        public string Document => View.Document;
+        public EventDate? Date => View.Date;
+        public Entity? Place => View.Place;
+        public IReadOnlyList<Entity> Actors => View.Actors;
+        public Entity? Party => View.Side;
+        public IReadOnlyList<EventQuantity> Quantities => View.Quantities;
+        public Stance Stance => Claim?.Claim.Stance ?? Stance.Asserts;
     }
 
-    private static List<Event> Cluster(List<Report> reports)
+    /// <summary>
+    /// Each report joins the first event none of whose reports it is apart from and one of whose reports it is linked
+    /// to; text-dated reports go first, so that undated ones join the events they can be placed in.
+    /// </summary>
+    private static List<Event> Cluster(List<Report> reports, EventMatcher matcher)
     {
         var clusters = new List<List<Report>>();
-        // text-dated reports first, so that undated ones join the events they can be placed in
         foreach (var r in reports.OrderBy(r => r.Date is { FromText: true } ? 0 : 1).ThenBy(r => r.Date?.Days ?? int.MaxValue).ThenBy(r => r.Order))
         {
-            var home = clusters.FirstOrDefault(c => c[0].Mention.Type == r.Mention.Type && Joins(c, r));
+            var home = clusters.FirstOrDefault(c => c[0].Mention.Type == r.Mention.Type && Joins(c, r, matcher));
             if (home is null) clusters.Add([r]);
             else home.Add(r);
         }
         return [.. clusters.Select(Build).OrderBy(e => e.Date?.From ?? DateOnly.MaxValue).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }
 
-    private static bool Joins(List<Report> cluster, Report r)
+    private static bool Joins(List<Report> cluster, Report r, EventMatcher matcher)
     {
         var linked = false;
         foreach (var c in cluster)
         {
-            var samePlace = c.Place is not null && r.Place is not null && (c.Place == r.Place || RegionOf(c.Place, r.Place));
-            if (c.Place is not null && r.Place is not null && !samePlace) return false;
-            if (c.Party is not null && r.Party is not null && c.Party != r.Party) return false;
-            if (!DatesMeet(c, r)) return false;
-            linked |= samePlace || c.Actors.Intersect(r.Actors).Any()
-                || c.Quantities.Any(q => r.Quantities.Any(x => x.Value == q.Value && x.Unit == q.Unit && x.Of == q.Of))
-                || (c.Document == r.Document && c.Place is null && r.Place is null && c.Actors.Count == 0 && r.Actors.Count == 0 && c.Date is { FromText: true } && c.Date == r.Date);
+            var verdict = matcher(c.View, r.View);
+            if (verdict == MergeVerdict.Apart) return false;
+            linked |= verdict == MergeVerdict.Linked;
         }
         return linked;
-    }
-
-    /// <summary>"Kursk" and "Kursk region": news names a region by its capital, so the two may be one place in a report.</summary>
-    private static bool RegionOf(Entity a, Entity b)
-    {
-        static bool Regional(string name) => name.EndsWith(" region", StringComparison.OrdinalIgnoreCase) || name.EndsWith(" oblast", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(" province", StringComparison.OrdinalIgnoreCase);
-        static string Stem(string name) => name.Split(' ')[0];
-        var (city, region) = Regional(a.Name) ? (b, a) : (a, b);
-        return Regional(region.Name) && !Regional(city.Name) && !city.Name.Contains(' ')
-            && string.Equals(NameKey.Of(Stem(region.Name)), NameKey.Of(city.Name), StringComparison.Ordinal);
-    }
-
-    private static bool DatesMeet(Report a, Report b)
-    {
-        if (a.Date is not { } x || b.Date is not { } y) return true;
-        if (x.FromText && y.FromText)
-            // a day apart across outlets is the night of the 11th reported as the 12th; in one article it is another day
-            return x.Overlaps(y) || (a.Document != b.Document && Math.Abs(x.From.DayNumber - y.From.DayNumber) <= 1 && x.Days == 1 && y.Days == 1);
-        if (!x.FromText && !y.FromText) return Math.Abs(x.From.DayNumber - y.From.DayNumber) <= 2;
-        var (text, published) = x.FromText ? (x, y) : (y, x);
-        return text.From <= published.To && published.From.DayNumber - text.To.DayNumber <= NewsWindow.Days;
     }
 
     private static Event Build(List<Report> cluster)
@@ -140,8 +128,12 @@ public static class EventResolver
         var textDates = cluster.Where(r => r.Date is { FromText: true }).Select(r => r.Date!).ToList();
         var date = textDates.OrderBy(d => d.Days).ThenBy(d => d.From).FirstOrDefault()
             ?? cluster.Select(r => r.Date).Where(d => d is not null).OrderBy(d => d!.From).FirstOrDefault();
-        var place = cluster.Where(r => r.Place is not null).GroupBy(r => r.Place!).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(r => r.Order)).Select(g => g.Key).FirstOrDefault();
+        // the most specific place the reports give: a town over its region, a region over its country
+        var place = cluster.Where(r => r.Place is not null).GroupBy(r => r.Place!).OrderBy(g => Breadth(g.Key)).ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Min(r => r.Order)).Select(g => g.Key).FirstOrDefault();
         var actors = cluster.SelectMany(r => r.Actors).GroupBy(a => a).OrderByDescending(g => g.Count()).Select(g => g.Key.Id).ToList();
+        var targets = cluster.SelectMany(r => r.View.Targets).GroupBy(a => a).OrderByDescending(g => g.Count()).Select(g => g.Key.Id)
+            .Where(t => !actors.Contains(t)).ToList();
         var quantities = cluster.SelectMany(r => r.Quantities).GroupBy(q => (q.Value, q.Of, q.Unit)).Select(g => g.First()).ToList();
         var reports = byDocument.Select(r => new EventReport(r.Document, r.Claim?.Id ?? "", r.Mention.Sentence, r.Mention.Trigger, r.Claim?.Claim.Stance ?? Stance.Asserts,
             r.Claim?.SourceEntity ?? r.Claim?.SourceText, r.Date)).ToList();
@@ -149,7 +141,11 @@ public static class EventResolver
             .ThenBy(r => r.Order).First();
         return new Event(
             "v-" + Hash(first.Document + "\0" + first.Mention.Type + "\0" + first.Mention.Trigger.Start.ToString(CultureInfo.InvariantCulture)),
-            first.Mention.Type, date, place?.Id, actors, Summary(richest.Sentence), quantities, Status(byDocument), reports, Conflicts(byDocument));
+            first.Mention.Type, date, place?.Id, actors, Summary(richest.View.Sentence), quantities, Status(byDocument), reports,
+            EventConflicts.Of(cluster, byDocument))
+        {
+            Targets = targets,
+        };
     }
 
     /// <summary>
@@ -165,24 +161,7 @@ public static class EventResolver
         return "claimed";
     }
 
-    private static List<EventConflict> Conflicts(List<Report> byDocument)
-    {
-        var conflicts = new List<EventConflict>();
-        // the first number of each article's report is its count of the event; compare counts of the same thing
-        foreach (var unit in byDocument.Where(r => r.Quantities.Count > 0).GroupBy(r => r.Quantities[0].Unit ?? ""))
-        {
-            var counts = unit.Select(r => r.Quantities[0]).ToList();
-            if (counts.Select(q => q.Value).Distinct().Count() > 1)
-                conflicts.Add(new EventConflict("quantity", [.. counts.Select(q => q.Text)], [.. counts.Select(q => q.Document)]));
-        }
-        var days = byDocument.Where(r => r.Date is { FromText: true, Days: 1 }).ToList();
-        if (days.Select(r => r.Date!.From).Distinct().Count() > 1)
-            conflicts.Add(new EventConflict("date", [.. days.Select(r => r.Date!.Value)], [.. days.Select(r => r.Document)]));
-        var stances = byDocument.Select(r => (r.Document, Stance: r.Claim?.Claim.Stance ?? Stance.Asserts)).ToList();
-        if (stances.Any(s => s.Stance == Stance.Denies) && stances.Any(s => s.Stance != Stance.Denies))
-            conflicts.Add(new EventConflict("status", [.. stances.Select(s => Claim.StanceName(s.Stance))], [.. stances.Select(s => s.Document)]));
-        return conflicts;
-    }
+    private static int Breadth(Entity place) => place.Geo?.Kind switch { "country" => 2, "admin1" => 1, _ => 0 };
 
     private static string Summary(string sentence)
     {

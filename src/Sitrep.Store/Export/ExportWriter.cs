@@ -121,6 +121,9 @@ public static class ExportWriter
         w.WriteStartArray("actors");
         foreach (var a in e.Actors) w.WriteStringValue(a);
         w.WriteEndArray();
+        w.WriteStartArray("targets");
+        foreach (var t in e.Targets) w.WriteStringValue(t);
+        w.WriteEndArray();
         w.WriteString("summary", e.Summary);
         w.WriteStartArray("quantities");
         foreach (var q in e.Quantities)
@@ -160,6 +163,9 @@ public static class ExportWriter
             w.WriteEndArray();
             w.WriteStartArray("documents");
             foreach (var d in c.Documents) w.WriteStringValue(d);
+            w.WriteEndArray();
+            w.WriteStartArray("claims");
+            foreach (var claim in c.Claims) w.WriteStringValue(claim);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -370,15 +376,16 @@ public static class ExportWriter
         using (var fr = new StreamWriter(reports, false, new UTF8Encoding(false)))
         using (var fc = new StreamWriter(conflicts, false, new UTF8Encoding(false)))
         {
-            Csv.Row(f, "id", "type", "date", "date_precision", "date_from", "place", "actors", "summary", "quantities", "status", "reports", "conflicts");
+            Csv.Row(f, "id", "type", "date", "date_precision", "date_from", "place", "actors", "summary", "quantities", "status", "reports", "conflicts",
+                "targets");
             Csv.Row(fr, "event", "document", "claim", "start", "end", "stance", "date");
-            Csv.Row(fc, "event", "field", "values", "documents");
+            Csv.Row(fc, "event", "field", "values", "documents", "claims");
             foreach (var e in story.Events)
             {
                 Csv.Row(f, e.Id, e.Type, e.Date?.Value, e.Date?.Precision, e.Date is null ? null : e.Date.FromText ? "text" : "published", e.Place, string.Join("|", e.Actors),
-                    e.Summary, string.Join("|", e.Quantities.Select(q => q.Text)), e.Status, N(e.Reports.Count), N(e.Conflicts.Count));
+                    e.Summary, string.Join("|", e.Quantities.Select(q => q.Text)), e.Status, N(e.Reports.Count), N(e.Conflicts.Count), string.Join("|", e.Targets));
                 foreach (var r in e.Reports) Csv.Row(fr, e.Id, r.Document, r.ClaimId, N(r.Span.Start), N(r.Span.End), Claim.StanceName(r.Stance), r.Date?.Value);
-                foreach (var c in e.Conflicts) Csv.Row(fc, e.Id, c.Field, string.Join("|", c.Values), string.Join("|", c.Documents));
+                foreach (var c in e.Conflicts) Csv.Row(fc, e.Id, c.Field, string.Join("|", c.Values), string.Join("|", c.Documents), string.Join("|", c.Claims));
             }
         }
         written.AddRange([events, reports, conflicts]);

@@ -253,5 +253,8 @@ internal static class Migrations
             CREATE TRIGGER stale_places_insert AFTER INSERT ON places BEGIN UPDATE resolution_state SET generation = generation + 1; END;
             CREATE TRIGGER stale_places_update AFTER UPDATE ON places BEGIN UPDATE resolution_state SET generation = generation + 1; END;
             """),
+        (10, "event targets", """
+            ALTER TABLE event_mentions ADD COLUMN targets TEXT NOT NULL DEFAULT '';
+            """),
     ];
 }

@@ -174,9 +174,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IResolutionSto
     {
         using (var del = Command("DELETE FROM event_mentions WHERE document = $d", ("$d", d.Id))) del.ExecuteNonQuery();
         if (d.Events.Count == 0) return;
-        using var c = Command("INSERT INTO event_mentions VALUES ($d, $n, $type, $ts, $te, $ss, $se, $actors, $ps, $pe, $ws, $we, $q, $claim)",
+        using var c = Command("INSERT INTO event_mentions VALUES ($d, $n, $type, $ts, $te, $ss, $se, $actors, $ps, $pe, $ws, $we, $q, $claim, $targets)",
             ("$d", d.Id), ("$n", 0), ("$type", ""), ("$ts", 0), ("$te", 0), ("$ss", 0), ("$se", 0), ("$actors", ""), ("$ps", null), ("$pe", null),
-            ("$ws", null), ("$we", null), ("$q", ""), ("$claim", null));
+            ("$ws", null), ("$we", null), ("$q", ""), ("$claim", null), ("$targets", ""));
         for (var i = 0; i < d.Events.Count; i++)
         {
             var e = d.Events[i];
@@ -193,20 +193,24 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IResolutionSto
             c.Parameters["$we"].Value = (object?)e.Time?.End ?? DBNull.Value;
             c.Parameters["$q"].Value = SpanList.Format(e.Quantities);
             c.Parameters["$claim"].Value = (object?)e.Claim ?? DBNull.Value;
+            c.Parameters["$targets"].Value = SpanList.Format(e.Targets);
             c.ExecuteNonQuery();
         }
     }
 
     public IReadOnlyList<EventMention> Events(string documentId)
     {
-        using var c = Command("SELECT type, trigger_start, trigger_end, sentence_start, sentence_end, actors, place_start, place_end, time_start, time_end, quantities, claim " +
+        using var c = Command("SELECT type, trigger_start, trigger_end, sentence_start, sentence_end, actors, place_start, place_end, time_start, time_end, quantities, claim, targets " +
             "FROM event_mentions WHERE document = $d ORDER BY seq", ("$d", documentId));
         using var r = c.ExecuteReader();
         var list = new List<EventMention>();
         TextSpan? Span(int i) => r.IsDBNull(i) ? null : new TextSpan(r.GetInt32(i), r.GetInt32(i + 1));
         while (r.Read())
             list.Add(new EventMention(r.GetString(0), new TextSpan(r.GetInt32(1), r.GetInt32(2)), new TextSpan(r.GetInt32(3), r.GetInt32(4)),
-                SpanList.Parse(r.GetString(5)), Span(6), Span(8), SpanList.Parse(r.GetString(10)), r.IsDBNull(11) ? null : r.GetInt32(11)));
+                SpanList.Parse(r.GetString(5)), Span(6), Span(8), SpanList.Parse(r.GetString(10)), r.IsDBNull(11) ? null : r.GetInt32(11))
+            {
+                Targets = SpanList.Parse(r.GetString(12)),
+            });
         return list;
     }
 

@@ -9,7 +9,8 @@ namespace Sitrep.Text.Claims;
 /// Finds who each sentence is credited to and how it holds what it says. A cue from data/claims (<c>said</c>,
 /// <c>according to</c>) looks for its source among the entity mentions around it: before a verb (skipping an
 /// apposition: "Roman Kostenko, secretary of the defence committee, told"), after it ("said Peskov", "reported by
-/// Reuters"), or after "according to". Pronouns go back to the last speaker; a quotation without a speaker of its own
+/// Reuters"), or after "according to". Pronouns go back to the nearest fitting name before them (a person for "he", an
+/// organisation for "it"); a quotation without a speaker of its own
 /// takes the speaker of the sentence that opens or closes it. Sentences with no source are the outlet's own voice.
 /// One tagger per thread: it keeps buffers.
 /// </summary>
@@ -19,21 +20,44 @@ public sealed class ClaimTagger(ClaimLexicon lexicon)
         "previously", "already", "reportedly", "once", "repeatedly", "was", "were", "been", "is", "are", "today", "yesterday", "separately");
     private static readonly WordSet Singular = new("he", "she");
     private static readonly WordSet Plural = new("they");
+    private static readonly WordSet Neuter = new("it");
     private static readonly WordSet Stops = new(",", ".", ";", ":", "(", ")", "“", "”", "\"", "«", "»", "–", "—");
 
     private readonly List<PhraseMatch<ClaimCue>> _cues = [];
     private readonly List<PhraseMatch<Stance>> _stances = [];
 
-    /// <summary>The speakers a pronoun can point back to; reset for each document.</summary>
+    /// <summary>The names a pronoun can point back to; reset for each document.</summary>
     public sealed class Speakers
     {
         internal (TextSpan Span, int Sentence)? LastPerson;
         internal (TextSpan Span, int Sentence)? LastAny;
+        internal (TextSpan Span, int Sentence)? LastOrganisation;
 
-        internal TextSpan? For(ReadOnlySpan<char> pronoun, int sentence)
+        /// <summary>
+        /// The nearest fitting name before the pronoun at <paramref name="token"/>: a person for "he" and "she", an
+        /// organisation for "it", the last source or organisation for "they"; in its sentence first, then in the four
+        /// before.
+        /// </summary>
+        internal TextSpan? For(SentenceTokens s, int token)
         {
-            var s = Singular.Contains(pronoun) ? LastPerson : Plural.Contains(pronoun) ? LastAny : null;
-            return s is { } found && sentence - found.Sentence <= 4 ? found.Span : null;
+            var pronoun = s[token];
+            string[] fits = Singular.Contains(pronoun) ? ["PER"] : Neuter.Contains(pronoun) ? ["ORG"] : Plural.Contains(pronoun) ? ["ORG", "PER"] : [];
+            if (fits.Length == 0) return null;
+            for (var t = token - 1; t >= 0; t--)
+                if (s.MentionOf(t) is { } m && fits.Contains(m.Type) && !(fits.Length > 1 && m.Type == "PER")) return m.Span;
+            var found = fits[0] == "PER" ? LastPerson : fits.Length == 1 ? LastOrganisation : LastAny ?? LastOrganisation;
+            return found is { } f && s.Index - f.Sentence <= 4 ? f.Span : null;
+        }
+
+        /// <summary>The sentence's last person and organisation, for pronouns in the sentences after it.</summary>
+        internal void Saw(SentenceTokens s)
+        {
+            for (var t = 0; t < s.Count; t++)
+            {
+                if (s.MentionOf(t) is not { } m) continue;
+                if (m.Type == "PER") LastPerson = (m.Span, s.Index);
+                else if (m.Type == "ORG") LastOrganisation = (m.Span, s.Index);
+            }
         }
     }
 
@@ -73,6 +97,7 @@ public sealed class ClaimTagger(ClaimLexicon lexicon)
             }
         }
         if (source is { } found) Remember(s, found, speakers);
+        speakers.Saw(s);
         return new Claim(s.Span, source, cue, stance);
     }
 
@@ -110,7 +135,7 @@ public sealed class ClaimTagger(ClaimLexicon lexicon)
         var j = first - 1;
         while (j >= 0 && Skippable.Contains(s[j])) j--;
         if (j < 0) return null;
-        if (speakers.For(s[j], s.Index) is { } antecedent) return antecedent;
+        if (speakers.For(s, j) is { } antecedent) return antecedent;
         if (s[j] is ",") return Apposition(s, j);
         if (s.MentionAt[j] >= 0) return Extend(s, s.MentionStart(j), j);
         if (lexicon.SourceWords.Contains(s[j])) return UnnamedSource(s, j);
@@ -138,7 +163,7 @@ public sealed class ClaimTagger(ClaimLexicon lexicon)
     /// <summary>The best-ranked name in [from, to) before a stop, or the plain words of an unnamed source ("state media").</summary>
     private TextSpan? NameAfter(SentenceTokens s, int from, int to, Speakers speakers)
     {
-        if (from < to && speakers.For(s[from], s.Index) is { } antecedent) return antecedent;
+        if (from < to && speakers.For(s, from) is { } antecedent) return antecedent;
         (int First, int Last, int Rank)? best = null;
         var t = from;
         for (; t < to && !Stops.Contains(s[t]); t++)

@@ -4,7 +4,7 @@ using Sitrep.Text.Patterns;
 namespace Sitrep.Text.Events;
 
 [Flags]
-public enum TriggerNeeds { None = 0, Place = 1, People = 2, NoPeople = 4, Quantity = 8, Person = 16 }
+public enum TriggerNeeds { None = 0, Place = 1, People = 2, NoPeople = 4, Quantity = 8, Person = 16, Speaker = 32, Transitive = 64 }
 
 public readonly record struct Trigger(string Type, TriggerNeeds Needs);
 
@@ -42,7 +42,10 @@ public sealed class EventLexicon
                         "no-people" => TriggerNeeds.NoPeople,
                         "quantity" => TriggerNeeds.Quantity,
                         "person" => TriggerNeeds.Person,
-                        _ => throw new FormatException($"{triggers}:{line}: unknown need '{need}' (place, people, no-people, quantity, person)"),
+                        "speaker" => TriggerNeeds.Speaker,
+                        "transitive" => TriggerNeeds.Transitive,
+                        _ => throw new FormatException(
+                            $"{triggers}:{line}: unknown need '{need}' (place, people, no-people, quantity, person, speaker, transitive)"),
                     };
             DataTable.AddPhrase(lexicon.Triggers, triggers, line, c[1], new Trigger(c[0], needs));
         }

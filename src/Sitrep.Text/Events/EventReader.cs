@@ -15,7 +15,7 @@ namespace Sitrep.Text.Events;
 public sealed class EventReader(ClaimLexicon claims, EventLexicon events)
 {
     private readonly ClaimTagger _claims = new(claims);
-    private readonly EventTagger _events = new(events);
+    private readonly EventTagger _events = new(events, claims.Cues);
 
     public EventLexicon Events => events;
 
@@ -28,7 +28,7 @@ public sealed class EventReader(ClaimLexicon claims, EventLexicon events)
     /// <param name="quantities">Quantities in text order.</param>
     public (List<Claim> Claims, List<EventMention> Events) Read(string body, IReadOnlyList<Mention> mentions, IReadOnlyList<TimeExpression> times, IReadOnlyList<Quantity> quantities)
     {
-        var sentences = SentenceSplitter.Split(body);
+        var sentences = Clauses(body, SentenceSplitter.Split(body));
         var claimList = new List<Claim>(sentences.Count);
         var eventList = new List<EventMention>();
         var speakers = new ClaimTagger.Speakers();
@@ -43,5 +43,30 @@ public sealed class EventReader(ClaimLexicon claims, EventLexicon events)
         }
         ClaimTagger.CarryQuotes(body, sentences, claimList);
         return (claimList, eventList);
+    }
+
+    /// <summary>
+    /// Sentences cut at their semicolons outside quotations: "Kyiv says Russian troops blew up the dam; the Kremlin says
+    /// Ukraine shelled it" holds two claims by two sources, each with its own events.
+    /// </summary>
+    private static List<TextSpan> Clauses(string body, List<TextSpan> sentences)
+    {
+        var result = new List<TextSpan>(sentences.Count);
+        foreach (var s in sentences)
+        {
+            var start = s.Start;
+            var quoted = false;
+            for (var i = s.Start; i < s.End; i++)
+            {
+                var c = body[i];
+                if (c is '"' or '“' or '”' or '«' or '»') quoted = c is '“' or '«' || (c == '"' && !quoted);
+                if (c != ';' || quoted || i + 1 >= s.End || !char.IsWhiteSpace(body[i + 1])) continue;
+                result.Add(new TextSpan(start, i + 1));
+                start = i + 1;
+                while (start < s.End && char.IsWhiteSpace(body[start])) start++;
+            }
+            if (start < s.End) result.Add(new TextSpan(start, s.End));
+        }
+        return result;
     }
 }

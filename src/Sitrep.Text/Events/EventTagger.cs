@@ -14,25 +14,33 @@ namespace Sitrep.Text.Events;
 /// calendar expression in the clause (not a deadline after "by" or "until"), else one opening the sentence ("On 12
 /// March, …"), else the day "the same day" points back to. One tagger per thread: it keeps buffers.
 /// </summary>
-public sealed class EventTagger(EventLexicon lexicon)
+public sealed class EventTagger(EventLexicon lexicon, PhraseSet<Claims.ClaimCue>? cues = null)
 {
     private static readonly WordSet Separators = new(",", ";", ":", "(", ")", "–", "—", "but", "while", "whereas", "although", "since", "because", "when", "after");
     private static readonly WordSet Locatives = new("in", "at", "near", "over", "into", "to", "from", "around", "outside", "across", "towards", "toward",
         "of", "on", "inside", "within", "beyond", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west");
-    private static readonly WordSet Deadlines = new("by", "until", "till", "before", "within");
+    // "since 2022" starts a state, it does not date the event
+    private static readonly WordSet Deadlines = new("by", "until", "till", "before", "within", "since");
     private static readonly WordSet Passive = new("was", "were", "been", "be", "is", "are", "being");
     private static readonly WordSet Adverbs = new("also", "reportedly", "allegedly", "successfully", "already", "then", "later", "finally", "previously",
         "recently", "just", "have", "has", "had");
     private static readonly WordSet TownWords = new("city", "town", "village", "settlement");
 
-    private readonly List<PhraseMatch<Trigger>> _matches = [];
-    private readonly List<string> _types = [];
+    private static readonly WordSet PassiveFollowers = new("by", "as", "in", "at", "during", "near", "on", "after", "while", "amid", "following",
+        "when", "before", "from", ".", ",", ";");
 
-    /// <summary>What a document's earlier sentences leave for later ones: the last named town and the last day named.</summary>
+    private readonly List<PhraseMatch<Trigger>> _matches = [];
+    private readonly List<PhraseMatch<Claims.ClaimCue>> _cues = [];
+    private readonly List<(string Type, TextSpan? Actor)> _found = [];
+
+    /// <summary>What a document's earlier sentences leave for later ones: the last named town, day, target and names by their head noun.</summary>
     public sealed class Context
     {
         internal (TextSpan Span, int Sentence)? LastTown;
         internal TextSpan? LastDay;
+        internal (TextSpan Span, int Sentence)? LastTarget;
+        /// <summary>"Kakhovka dam" under "dam": what "the dam" points back to.</summary>
+        internal readonly Dictionary<string, TextSpan> Heads = new(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <param name="times">The document's time expressions in text order.</param>
@@ -43,12 +51,13 @@ public sealed class EventTagger(EventLexicon lexicon)
         TextSpan? speaker = null)
     {
         _matches.Clear();
-        _types.Clear();
+        _found.Clear();
         lexicon.Triggers.Match(s.Text, s.Tokens, 0, s.Count, _matches);
+        _cues.Clear();
+        cues?.Match(s.Text, s.Tokens, 0, s.Count, _cues);
         var sentenceTimes = Within(times, s.Span, t => t.Span);
         foreach (var m in _matches)
         {
-            if (_types.Contains(m.Value.Type)) continue;
             var (segStart, segEnd) = Segment(s, m.First, m.Last, sentenceTimes);
             if (Blocked(s, segStart, m.First)) continue;
             var clause = s.Covering(segStart, segEnd - 1);
@@ -58,17 +67,81 @@ public sealed class EventTagger(EventLexicon lexicon)
             var people = counted.Any(q => q.Unit is { } u && lexicon.People.Contains(u));
             var needs = m.Value.Needs;
             if ((needs.HasFlag(TriggerNeeds.Place) && place is null)
-                || (needs.HasFlag(TriggerNeeds.People) && !people)
+                || (needs.HasFlag(TriggerNeeds.People) && !people && !PeopleIn(s, segStart, segEnd))
                 || (needs.HasFlag(TriggerNeeds.NoPeople) && (people || PeopleFollow(s, m.Last, segEnd)))
                 || (needs.HasFlag(TriggerNeeds.Quantity) && counted.Count == 0)
-                || (needs.HasFlag(TriggerNeeds.Person) && !HasPerson(s)))
+                || (needs.HasFlag(TriggerNeeds.Person) && !HasPerson(s))
+                || (needs.HasFlag(TriggerNeeds.Speaker) && !IsNamed(s, speaker)))
                 continue;
-            _types.Add(m.Value.Type);
-            var actor = ActorOf(s, m, segEnd, place, speaker);
+            TextSpan? actor;
+            var targets = new List<TextSpan>();
+            if (needs.HasFlag(TriggerNeeds.Speaker)) actor = speaker;
+            else
+            {
+                actor = ActorOf(s, m, segStart, segEnd, place, speaker, needs.HasFlag(TriggerNeeds.Transitive), targets);
+                if (needs.HasFlag(TriggerNeeds.Transitive) && targets.Count == 0 && TargetAfter(s, m, segEnd, place, context) is { } target) targets.Add(target);
+            }
+            // one report per type and doer in a clause: "Russian troops blew up the dam; Ukraine shelled it" are two doers
+            if (_found.Any(f => f.Type == m.Value.Type && (f.Actor is null || actor is null || f.Actor == actor))) continue;
+            _found.Add((m.Value.Type, actor));
+            if (targets.Count > 0) context.LastTarget = (targets[0], s.Index);
             into.Add(new EventMention(m.Value.Type, s.Covering(m.First, m.Last), s.Span, actor is { } a ? WithSide(s, a) : [], place,
-                TimeOf(s, sentenceTimes, segStart, segEnd, m.First, context), [.. counted.Select(q => q.Span)], claim));
+                TimeOf(s, sentenceTimes, segStart, segEnd, m.First, context), [.. counted.Select(q => q.Span)], claim)
+            {
+                Targets = targets,
+            });
         }
         Remember(s, sentenceTimes, context);
+    }
+
+    /// <summary>A source with a name (a person or an organisation), not "officials".</summary>
+    private static bool IsNamed(SentenceTokens s, TextSpan? speaker)
+    {
+        if (speaker is not { } who) return false;
+        // a pronoun's antecedent in an earlier sentence is always a name
+        if (who.Start < s.Span.Start || who.End > s.Span.End) return true;
+        for (var t = 0; t < s.Count; t++)
+            if (s.MentionOf(t) is { Type: "PER" or "ORG" } m && who.Contains(m.Span)) return true;
+        return false;
+    }
+
+    /// <summary>People named in the clause: "several soldiers", "Ukrainian troops".</summary>
+    private bool PeopleIn(SentenceTokens s, int start, int end)
+    {
+        for (var t = start; t < end; t++)
+            if (lexicon.People.Contains(s[t]) || (s[t].Length > 3 && s[t][^1] == 's' && lexicon.People.Contains(s[t][..^1]))) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Who or what a transitive trigger is done to when the sentence names it after the trigger: a name that is not the
+    /// place, "the dam" for the name ending in "dam" the article gave before, or "it" for the last target.
+    /// </summary>
+    private static TextSpan? TargetAfter(SentenceTokens s, PhraseMatch<Trigger> m, int segEnd, TextSpan? place, Context context)
+    {
+        // "blew it up", "blew the dam up": the object inside a phrase with gaps
+        for (var t = m.First + 1; t < m.Last; t++)
+        {
+            if (s.Is(t, "it") && context.LastTarget is { } previous && s.Index - previous.Sentence <= 3) return previous.Span;
+            if (s.Is(t, "the") && context.Heads.TryGetValue(s[t + 1].ToString(), out var inside)) return inside;
+        }
+        for (var t = m.Last + 1; t < segEnd && t <= m.Last + 4; t++)
+        {
+            if (s.MentionOf(t) is { } mention)
+            {
+                var b = s.MentionStart(t);
+                var before = b > 0 && s.Is(b - 1, "the") ? b - 2 : b - 1;
+                var objectAfter = before == m.Last + 1 && (s.Is(before, "on") || s.Is(before, "against") || s.Is(before, "of"));
+                if (before > m.Last && Locatives.Contains(s[before]) && !objectAfter || s.Is(before, "by")) return null;
+                var span = s.Covering(b, s.MentionEnd(t));
+                return span == place ? null : span;
+            }
+            if (s.Is(t, "the") && t + 1 < segEnd && context.Heads.TryGetValue(s[t + 1].ToString(), out var named)) return named;
+            if (s.Is(t, "it") && t == m.Last + 1 && context.LastTarget is { } last && s.Index - last.Sentence <= 3) return last.Span;
+            // "the attack on the bridge", "strikes against the depot": what follows is what it was done to
+            if (Locatives.Contains(s[t]) && !(t == m.Last + 1 && (s.Is(t, "on") || s.Is(t, "against") || s.Is(t, "of")))) return null;
+        }
+        return null;
     }
 
     private bool Blocked(SentenceTokens s, int segStart, int trigger)
@@ -125,9 +198,18 @@ public sealed class EventTagger(EventLexicon lexicon)
             var e = s.MentionEnd(t);
             // "proposed by the US": an agent, not a place
             if (s.Is(t - 1, "by") || (s.Is(t - 1, "the") && s.Is(t - 2, "by"))) { t = e; continue; }
+            // "… and Moscow rejected": a country or seat of power is a place only after a preposition
+            var lead = s.Is(t - 1, "the") ? t - 2 : t - 1;
+            if (lexicon.Parties.Contains(s.Covering(t, e).In(s.Text)) && !(lead > m.Last && Locatives.Contains(s[lead]))) { t = e; continue; }
             // "Russia's Kursk region": the possessed place is the nearer one
             if (e + 2 < segEnd && s[e + 1] is "'s" or "’s" && s.MentionOf(e + 2) is { Type: "LOC" }) return s.Covering(e + 2, s.MentionEnd(e + 2));
-            return s.Covering(t, e);
+            var first = s.Covering(t, e);
+            // "in Ukraine, in the town of Avdiivka": a country gives way to a place inside it named in the same clause
+            if (lexicon.Parties.Contains(first.In(s.Text)))
+                for (var k = e + 1; k < segEnd; k++)
+                    if (s.MentionOf(k) is { Type: "LOC" } other && !lexicon.Parties.Contains(other.Span.In(s.Text)) && !s.Is(k - 1, "by"))
+                        return s.Covering(k, s.MentionEnd(k));
+            return first;
         }
         for (var t = m.First - 1; t >= segStart && t >= m.First - 8; t--)
         {
@@ -146,22 +228,41 @@ public sealed class EventTagger(EventLexicon lexicon)
     /// <summary>
     /// The doer: the agent after "by" ("proposed by the US", "were killed by Ukrainian shelling"), else the nearest name
     /// before the trigger that is not a place after a preposition, not the source after "according to", and, for a
-    /// place, one that can act (a country or a seat of power).
+    /// place, one that can act (a country or a seat of power). For a transitive trigger in the passive ("soldiers had
+    /// been captured", "soldiers allegedly captured as prisoners") the name before it is the target, never the doer.
     /// </summary>
-    private TextSpan? ActorOf(SentenceTokens s, PhraseMatch<Trigger> m, int segEnd, TextSpan? place, TextSpan? speaker)
+    private TextSpan? ActorOf(SentenceTokens s, PhraseMatch<Trigger> m, int segStart, int segEnd, TextSpan? place, TextSpan? speaker,
+        bool transitive, List<TextSpan> targets)
     {
         // "a ceasefire, to which Ukraine has agreed": the doer inside a phrase with gaps
         for (var t = m.First + 1; t < m.Last; t++)
             if (s.MentionOf(t) is { } inside && (inside.Type != "LOC" || lexicon.Parties.Contains(inside.Span.In(s.Text)))) return inside.Span;
         var j = m.First - 1;
         while (j >= 0 && Adverbs.Contains(s[j])) j--;
-        var passive = (j >= 0 && Passive.Contains(s[j])) || s.Is(m.Last + 1, "by");
+        var progressive = s[m.First].EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        var auxiliary = j >= 0 && Passive.Contains(s[j]) && !progressive;
+        // "soldiers allegedly captured as prisoners": a participle after its noun, followed by no object
+        var reduced = transitive && !auxiliary && j >= 0 && !s.Is(j, "had") && !s.Is(j + 1, "had") && IsParticiple(s[m.Last])
+            && (m.Last + 1 >= segEnd || PassiveFollowers.Contains(s[m.Last + 1])) && (s.MentionAt[j] >= 0 || lexicon.People.Contains(s[j])
+                || (s[j].Length > 3 && s[j][^1] == 's' && lexicon.People.Contains(s[j][..^1])));
+        var next = m.Last + 1;
+        while (next < segEnd && s[next] is "\"" or "”" or "»" or "'" or "’") next++;
+        var passive = auxiliary || reduced || s.Is(next, "by");
         for (var t = m.Last + 1; passive && t < segEnd && t <= m.Last + 8; t++)
         {
             if (!s.Is(t, "by")) continue;
             for (var k = t + 1; k < s.Count && k <= t + 3; k++)
-                if (s.MentionAt[k] >= 0) return s.Covering(k, s.MentionEnd(k));
+                if (s.MentionAt[k] >= 0)
+                {
+                    if (transitive && Subject(s, m.First, segStart, place) is { } victim) targets.Add(victim);
+                    return s.Covering(k, s.MentionEnd(k));
+                }
             break;
+        }
+        if (transitive && (auxiliary || reduced))
+        {
+            if (Subject(s, m.First, segStart, place) is { } victim) targets.Add(victim);
+            return null;
         }
         var afterAccording = AccordingSpan(s);
         for (var t = m.First - 1; t >= 0; t--)
@@ -175,8 +276,27 @@ public sealed class EventTagger(EventLexicon lexicon)
             // the speaker does what it reports only when the report has no subject of its own: "Ukraine said it had
             // intercepted…", "Ukraine claims to have intercepted…", "the ministry reported having taken…"
             var speaks = speaker is { } who && (who.Contains(span) || span.Contains(who)) && !SpeakerIsSubject(s, t, m.First);
+            // "Leontiev said the dam had collapsed after shelling": a name before a speech verb is who tells it
+            if (_cues.Any(c => c.First > t && c.Last < m.First && !SpeakerIsSubject(s, c.Last, m.First))) return null;
             if (!locative && canAct && span != place && !speaks && !(afterAccording is { } a && a.Contains(span))) return span;
             t = b;
+        }
+        return null;
+    }
+
+    private static bool IsParticiple(ReadOnlySpan<char> word) =>
+        word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("en", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("shot", StringComparison.OrdinalIgnoreCase) || word.Equals("hit", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("struck", StringComparison.OrdinalIgnoreCase) || word.Equals("held", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The subject of a passive: the nearest name before the trigger in its clause that is not its place.</summary>
+    private static TextSpan? Subject(SentenceTokens s, int trigger, int segStart, TextSpan? place)
+    {
+        for (var t = trigger - 1; t >= segStart && t >= trigger - 8; t--)
+        {
+            if (s.MentionAt[t] < 0) continue;
+            var span = s.Covering(s.MentionStart(t), t);
+            return span == place ? null : span;
         }
         return null;
     }
@@ -270,6 +390,20 @@ public sealed class EventTagger(EventLexicon lexicon)
 
     private static void Remember(SentenceTokens s, List<TimeExpression> times, Context context)
     {
+        // a name of several words under its last, head noun: "the Kakhovka dam" is what "the dam" points back to
+        for (var k = 0; k < s.Count; k++)
+        {
+            if (s.MentionAt[k] < 0) continue;
+            var e = s.MentionEnd(k);
+            if (s.MentionOf(k) is { Type: "LOC" or "ORG" or "MISC" })
+            {
+                if (e > k) context.Heads[s[e].ToString()] = s.Covering(k, e);
+                // "the Kakhovka dam" where the name is "Kakhovka": the common noun after it is its head
+                else if (e + 1 < s.Count && s[e + 1] is { Length: > 2 } next && char.IsLower(next[0]) && IsWord(next))
+                    context.Heads[next.ToString()] = s.Covering(k, e);
+            }
+            k = e;
+        }
         foreach (var t in times)
             if (t.Type == TimexType.Date && t.Value.Length == 10 && IsCalendar(t)) context.LastDay = t.Span;
         for (var k = 0; k < s.Count; k++)
@@ -282,6 +416,12 @@ public sealed class EventTagger(EventLexicon lexicon)
             if (named) context.LastTown = (s.Covering(k, e), s.Index);
             k = e;
         }
+    }
+
+    private static bool IsWord(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token) if (!char.IsLetter(c)) return false;
+        return true;
     }
 
     /// <summary>The items of a text-ordered list whose spans lie inside <paramref name="span"/>.</summary>

@@ -1,0 +1,45 @@
+using Sitrep.Core.Claims;
+using Sitrep.Core.Events;
+
+namespace Sitrep.Resolve.Events;
+
+/// <summary>
+/// Where the reports of one event disagree: a different count of the same thing, a different day, one source denying
+/// what another asserts, a doer of the other side. Each conflict names the documents and the claims (so the sources
+/// and the spans) that carry each value; nothing is resolved, the reader sees both.
+/// </summary>
+internal static class EventConflicts
+{
+    /// <param name="cluster">Every report of the event.</param>
+    /// <param name="byDocument">The first report of each article, in reading order.</param>
+    public static List<EventConflict> Of(List<EventResolver.Report> cluster, List<EventResolver.Report> byDocument)
+    {
+        var conflicts = new List<EventConflict>();
+        // the first number of each article's report is its count of the event; compare counts of the same thing
+        foreach (var unit in byDocument.Where(r => r.Quantities.Count > 0).GroupBy(r => r.Quantities[0].Unit ?? ""))
+        {
+            var counts = unit.Select(r => (Report: r, Quantity: r.Quantities[0])).ToList();
+            if (counts.Select(q => q.Quantity.Value).Distinct().Count() > 1)
+                conflicts.Add(Conflict("quantity", counts.Select(c => (c.Report, c.Quantity.Text))));
+        }
+        var days = byDocument.Where(r => r.Date is { FromText: true, Days: 1 }).ToList();
+        if (days.Select(r => r.Date!.From).Distinct().Count() > 1)
+            conflicts.Add(Conflict("date", days.Select(r => (r, r.Date!.Value))));
+        if (byDocument.Any(r => r.Stance == Stance.Denies) && byDocument.Any(r => r.Stance != Stance.Denies))
+            conflicts.Add(Conflict("status", byDocument.Select(r => (r, Claim.StanceName(r.Stance)))));
+        // one side's doer against the other's, from any report (one article may carry both accounts)
+        var sides = cluster.Where(r => r.Party is not null).GroupBy(r => r.Party!).Select(g => g.OrderBy(r => r.Order).First())
+            .OrderBy(r => r.Order).ToList();
+        if (sides.Count > 1) conflicts.Add(Conflict("actor", sides.Select(r => (r, r.Party!.Name))));
+        return conflicts;
+    }
+
+    private static EventConflict Conflict(string field, IEnumerable<(EventResolver.Report Report, string Value)> values)
+    {
+        var list = values.ToList();
+        return new EventConflict(field, [.. list.Select(v => v.Value)], [.. list.Select(v => v.Report.Document)])
+        {
+            Claims = [.. list.Select(v => v.Report.Claim?.Id ?? "")],
+        };
+    }
+}
