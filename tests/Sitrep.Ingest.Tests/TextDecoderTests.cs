@@ -53,8 +53,57 @@ public class TextDecoderTests
         Assert.Contains("binary", Assert.Throws<InputRejectedException>(() => TextDecoder.Decode([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x41, 0x42, 0x43])).Message);
         Assert.Contains("empty", Assert.Throws<InputRejectedException>(() => TextDecoder.Decode([])).Message);
         Assert.Contains("empty", Assert.Throws<InputRejectedException>(() => TextDecoder.Decode("  \n\t "u8.ToArray())).Message);
-        var invalid = Assert.Throws<InputRejectedException>(() => TextDecoder.Decode([.. "Plain text then "u8, 0xC3, 0x28, .. " more"u8]));
+        var invalid = Assert.Throws<InputRejectedException>(() => TextDecoder.Decode([.. "Plain text "u8, 0xC3, 0x28, 0xE9, 0x81, .. " more"u8]));
         Assert.Contains("not valid UTF-8", invalid.Message);
-        Assert.Contains("offset 16", invalid.Message);
+        Assert.Contains("offset 11", invalid.Message);
+    }
+
+    [Fact]
+    public void A_few_damaged_bytes_in_utf8_become_replacement_characters_and_are_counted()
+    {
+        var text = string.Concat(Enumerable.Repeat("The convoy reached the river crossing before dawn, officials said. ", 20));
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(text[..100]), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(text[100..]), 0xFF];
+        var decoded = TextDecoder.Decode(bytes);
+        Assert.Equal(("utf-8", 2), (decoded.EncodingName, decoded.Replaced));
+        Assert.Equal(text[..100] + "\uFFFD(" + text[100..] + "\uFFFD", decoded.Text);
+        // a NUL inside text is damage too, and a U+FFFD the file itself writes is not
+        var withNul = TextDecoder.Decode([.. Encoding.UTF8.GetBytes(text), 0x00, .. "\uFFFD"u8]);
+        Assert.Equal(1, withNul.Replaced);
+        Assert.Equal(0, TextDecoder.Decode(Encoding.UTF8.GetBytes(text + "\uFFFD")).Replaced);
+    }
+
+    [Fact]
+    public void Lightly_damaged_copies_of_an_article_are_read_and_binary_files_are_still_refused()
+    {
+        var article = string.Join("\n\n", Enumerable.Range(1, 12).Select(i =>
+            $"Paragraph {i}: the regional governor said on Tuesday that {i * 40} residents had been evacuated from the flooded " +
+            "districts along the river, and that rescue teams — working through the night — had reached the last villages."));
+        var random = new Random(18);
+        var read = 0;
+        for (var copy = 0; copy < 30; copy++)
+        {
+            var bytes = Encoding.UTF8.GetBytes(article);
+            for (var k = 0; k < 50; k++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            try
+            {
+                if (TextDecoder.Decode(bytes).Replaced > 0) read++;
+            }
+            catch (InputRejectedException) { }
+        }
+        Assert.True(read >= 28, $"{read} of 30 damaged copies read");
+        for (var file = 0; file < 10; file++)
+        {
+            var binary = new byte[4096];
+            random.NextBytes(binary);
+            Assert.Contains("binary", Assert.Throws<InputRejectedException>(() => TextDecoder.Decode(binary)).Message);
+        }
+    }
+
+    [Fact]
+    public void Latin_text_without_a_declared_charset_is_read_as_windows_1252()
+    {
+        var decoded = TextDecoder.Decode([.. "Caf"u8, 0xE9, .. " au lait, the ship left on Friday at dawn"u8]);
+        Assert.Equal(("windows-1252", 0), (decoded.EncodingName, decoded.Replaced));
+        Assert.StartsWith("Café au lait", decoded.Text);
     }
 }

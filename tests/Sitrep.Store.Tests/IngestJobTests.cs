@@ -43,12 +43,11 @@ public class IngestJobTests
 
         var (items, summary) = Run(store, dir.Combine("in"), dir.Combine("missing.txt"));
 
-        Assert.Equal((2, 0, 2, 5), (summary.Added, summary.Duplicates, summary.Skipped, summary.Failed));
-        Assert.Equal(2, store.Count());
+        Assert.Equal((3, 0, 2, 4), (summary.Added, summary.Duplicates, summary.Skipped, summary.Failed));
+        Assert.Equal(3, store.Count());
         string Reason(string name) => items.Single(i => i.Source.EndsWith(name)).Detail!;
         Assert.Contains("empty", Reason("empty.txt"));
         Assert.Contains("binary", Reason("binary.txt"));
-        Assert.Contains("not valid UTF-8", Reason("latin1.txt"));
         Assert.Contains("size limit", Reason("huge.txt"));
         Assert.Contains("no such file", Reason("missing.txt"));
         Assert.Contains(".jpg", Reason("photo.jpg"));
@@ -78,6 +77,28 @@ public class IngestJobTests
         Assert.All(docs, d => Assert.Equal(("text/html", "Harbour Gazette", DateSource.HtmlMeta), (d.MediaType, d.Outlet, d.Published.Source)));
         Assert.Contains(docs, d => d.Body.Contains("30,000 tonnes of oil"));
         Assert.DoesNotContain(docs, d => d.Body.Contains("All rights reserved"));
+    }
+
+    [Fact]
+    public void A_file_with_damaged_bytes_is_stored_lossily_with_a_warning_and_its_raw_bytes()
+    {
+        using var dir = new TempDir();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Article);
+        bytes[Article.IndexOf("wheat", StringComparison.Ordinal)] = 0xFF;
+        bytes[Article.IndexOf("Insurers", StringComparison.Ordinal)] = 0xC3;
+        dir.File("in/damaged.txt", bytes);
+        using var store = new SqliteDocumentStore(dir.Combine("s.db"));
+        var (items, summary) = Run(store, dir.Combine("in"));
+        Assert.Equal((1, 0), (summary.Added, summary.Failed));
+        Assert.Contains("2 damaged byte sequences", items.Single().Warning);
+        var doc = store.Documents().Single();
+        Assert.True(doc.DecodedLossily);
+        Assert.Contains("\uFFFDheat", doc.Body);
+        Assert.Equal(bytes, store.Raw(doc.Id)!.Bytes);
+        using var buffer = new MemoryStream();
+        Sitrep.Store.Export.ExportWriter.WriteJson(store, TestModels.Story(store), buffer, DateTimeOffset.UnixEpoch);
+        using var json = System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+        Assert.Equal("lossy", json.RootElement.GetProperty("documents")[0].GetProperty("decoding").GetString());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class SamplesTests
         Assert.Equal("sitrep-export", root.GetProperty("format").GetString());
         Assert.Equal(1, root.GetProperty("version").GetInt32());
         foreach (var kind in ExportWriter.Kinds) Assert.Equal(JsonValueKind.Array, root.GetProperty(kind).ValueKind);
-        string[] fields = ["id", "source", "outlet", "title", "author", "language", "published", "published_precision", "published_range", "published_from", "duplicate_of", "body"];
+        string[] fields = ["id", "source", "outlet", "title", "author", "language", "published", "published_precision", "published_range", "published_from", "duplicate_of", "decoding", "body"];
         string[] precisions = ["minute", "hour", "day", "month", "year", "range", "unknown"];
         string[] origins = ["header", "html-meta", "url", "feed", "body", "none"];
         foreach (var d in root.GetProperty("documents").EnumerateArray())
@@ -59,6 +59,7 @@ public class SamplesTests
             Assert.Equal(fields.Append("url").Order(), d.EnumerateObject().Select(p => p.Name).Order());
             Assert.Contains(d.GetProperty("published_precision").GetString(), precisions);
             Assert.Contains(d.GetProperty("published_from").GetString(), origins);
+            Assert.Equal("exact", d.GetProperty("decoding").GetString());
             var range = d.GetProperty("published_range");
             Assert.Equal(d.GetProperty("published_precision").GetString() == "range", range.ValueKind == JsonValueKind.Array);
         }

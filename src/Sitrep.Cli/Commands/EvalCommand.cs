@@ -17,17 +17,20 @@ internal static class EvalCommand
         var pages = new Option<string>("--pages") { Description = "A folder of .html or .html.gz pages", Required = true };
         var truth = new Option<string>("--truth") { Description = "ground-truth.json: page id -> {\"articleBody\"}", Required = true };
         var worst = new Option<int>("--worst") { Description = "Also list this many pages with the lowest F1", DefaultValueFactory = _ => 0 };
+        var folds = new Option<int>("--folds") { Description = "k-fold cross-validation: choose the extractor's settings on k-1 folds, score the held-out one", DefaultValueFactory = _ => 0 };
         var json = CommonOptions.Json("the scores");
         var command = new Command("extract", CommonOptions.Example("Score article extraction with the benchmark's 4-shingle precision, recall and F1, and pages per second.",
-            "sitrep eval extract --pages ../shared/data/article-extraction/html --truth ../shared/data/article-extraction/ground-truth.json"))
+            "sitrep eval extract --pages ../shared/data/article-extraction/html --truth ../shared/data/article-extraction/ground-truth.json",
+            "sitrep eval extract --pages ../shared/data/article-extraction/html --truth ../shared/data/article-extraction/ground-truth.json --folds 5"))
         {
-            pages, truth, worst, json,
+            pages, truth, worst, folds, json,
         };
         command.SetAction(parse =>
         {
             var (dir, gold) = (parse.GetValue(pages)!, parse.GetValue(truth)!);
             if (!Directory.Exists(dir)) { Console.Error.WriteLine($"sitrep: {dir}: no such folder"); return 1; }
             if (!File.Exists(gold)) { Console.Error.WriteLine($"sitrep: {gold}: no such file"); return 1; }
+            if (parse.GetValue(folds) is > 0 and var k) return CrossValidateExtraction(dir, gold, k, parse.GetValue(json));
             var s = Pipeline.Evaluation.ExtractionEvaluation.Evaluate(dir, gold);
             if (parse.GetValue(json)) Output.Json(new { precision = s.Precision, recall = s.Recall, f1 = s.F1, pages = s.Pages, seconds = s.Seconds, pages_per_second = s.PagesPerSecond });
             else Console.WriteLine($"precision {s.Precision:0.0000}, recall {s.Recall:0.0000}, F1 {s.F1:0.0000} over {s.Pages} pages; {s.PagesPerSecond:0} pages/s");
@@ -36,6 +39,25 @@ internal static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    private static int CrossValidateExtraction(string dir, string gold, int folds, bool json)
+    {
+        var cv = Pipeline.Evaluation.ExtractionEvaluation.CrossValidate(dir, gold, folds);
+        if (json)
+        {
+            Output.Json(new
+            {
+                folds = cv.Folds.Select(f => new { pages = f.Pages, chosen = f.Chosen.ToString(), train_f1 = f.TrainF1, held_out_f1 = f.HeldOutF1 }),
+                mean_held_out_f1 = cv.MeanHeldOutF1, sd = cv.StandardDeviation, chosen_on_all = cv.ChosenOnAll.ToString(), default_f1 = cv.DefaultF1,
+            });
+            return 0;
+        }
+        foreach (var (f, i) in cv.Folds.Select((f, i) => (f, i)))
+            Console.WriteLine($"fold {i + 1}: {f.Pages} pages, held-out F1 {f.HeldOutF1:0.0000} (train {f.TrainF1:0.0000}) with {f.Chosen}");
+        Console.WriteLine($"mean held-out F1 {cv.MeanHeldOutF1:0.0000} (sd {cv.StandardDeviation:0.0000}) over {cv.Folds.Count} folds");
+        Console.WriteLine($"chosen on all pages: {cv.ChosenOnAll}; the defaults score {cv.DefaultF1:0.0000} on all pages (a fit)");
+        return 0;
     }
 
     private static Command Resolve()

@@ -55,6 +55,7 @@ internal static class IngestCommand
     /// <summary>Names a failed or skipped input, and keeps failures for the JSON summary.</summary>
     public static void Report(IngestItem item, Action<string> say, List<object>? failures = null)
     {
+        if (item.Warning is { } warning) say($"warning: {item.Source}: {warning}");
         if (item.Outcome is not (IngestOutcome.Failed or IngestOutcome.Skipped)) return;
         say($"{(item.Outcome == IngestOutcome.Failed ? "failed" : "skipped")}: {item.Source}: {item.Detail}");
         if (item.Outcome == IngestOutcome.Failed) failures?.Add(new { source = item.Source, reason = item.Detail });

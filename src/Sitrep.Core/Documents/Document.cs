@@ -15,7 +15,10 @@ public sealed record Document
     /// <summary>The article's own address: the page's canonical URL, else where it was fetched from or the feed's link to it.</summary>
     public string? Url { get; init; }
     public required string MediaType { get; init; }
+    /// <summary>The charset the bytes were read as, noting bytes that could not be decoded (see <see cref="EncodingNote"/>).</summary>
     public required string Encoding { get; init; }
+    /// <summary>Some bytes could not be decoded and became U+FFFD.</summary>
+    public bool DecodedLossily => EncodingNote.Replaced(Encoding) > 0;
     public string? Title { get; init; }
     public string? Outlet { get; init; }
     public string? Author { get; init; }

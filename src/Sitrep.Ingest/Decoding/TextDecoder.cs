@@ -4,53 +4,134 @@ using System.Text.Unicode;
 
 namespace Sitrep.Ingest.Decoding;
 
-public sealed record DecodedText(string Text, string EncodingName);
+/// <param name="Replaced">How many bad byte sequences became U+FFFD; 0 when every byte was decoded.</param>
+public sealed record DecodedText(string Text, string EncodingName, int Replaced = 0);
 
 /// <summary>
 /// Turns bytes into text: byte-order marks, then the charset the HTTP response declared, UTF-16 without a BOM, strict
 /// UTF-8, the charset a page declares in its &lt;meta&gt;, and the legacy Cyrillic code pages (windows-1251, KOI8-R)
 /// told apart by letter frequencies. Valid UTF-8 outranks a page's own declaration, which outlives re-encoding far
-/// more often than UTF-8 happens by chance. Binary and undecodable input is rejected with the reason.
+/// more often than UTF-8 happens by chance. Text that is mostly valid UTF-8 but has some damaged bytes is decoded as a
+/// browser shows it, each bad sequence a U+FFFD, and the count is returned; input that is mostly binary or undecodable
+/// is rejected with the reason.
 /// Line endings are normalised to \n; every offset Sitrep reports into a decoded source counts after that.
 /// </summary>
 public static class TextDecoder
 {
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-
     /// <param name="declaredCharset">The charset the source declared outside the bytes (an HTTP Content-Type), if any.</param>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null)
     {
         if (bytes.IsEmpty) throw new InputRejectedException("empty file");
-        var (text, name) = DecodeRaw(bytes, declaredCharset);
+        var (text, name, replaced) = DecodeRaw(bytes, declaredCharset);
         text = NormaliseLineEndings(text);
         if (string.IsNullOrWhiteSpace(text)) throw new InputRejectedException("empty file (only white space)");
-        return new DecodedText(text, name);
+        return new DecodedText(text, name, replaced);
     }
 
-    private static (string, string) DecodeRaw(ReadOnlySpan<byte> b, string? declared)
+    /// <summary>
+    /// Past this share of bad bytes a file is not damaged text but something else: a browser's replacement characters
+    /// would then be a good part of what the reader sees.
+    /// </summary>
+    public const double MaxDamagedShare = 0.1;
+
+    private static (string, string, int) DecodeRaw(ReadOnlySpan<byte> b, string? declared)
     {
-        if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return (Utf8OrThrow(b[3..]), "utf-8-bom");
-        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return (new UTF32Encoding(false, false).GetString(b[4..]), "utf-32le");
-        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode.GetString(b[2..]), "utf-16le");
-        if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode.GetString(b[2..]), "utf-16be");
-        if (Declared(b, declared) is { } fromHeader) return fromHeader;
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Utf8Lossy(b[3..], "utf-8-bom");
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0])) return (new UTF32Encoding(false, false).GetString(b[4..]), "utf-32le", 0);
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode.GetString(b[2..]), "utf-16le", 0);
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode.GetString(b[2..]), "utf-16be", 0);
+        if (Declared(b, declared) is { } fromHeader) return (fromHeader.Item1, fromHeader.Item2, 0);
         if (LooksLikeUtf16(b, out var bigEndian))
-            return bigEndian ? (Encoding.BigEndianUnicode.GetString(b), "utf-16be") : (Encoding.Unicode.GetString(b), "utf-16le");
+            return bigEndian ? (Encoding.BigEndianUnicode.GetString(b), "utf-16be", 0) : (Encoding.Unicode.GetString(b), "utf-16le", 0);
 
+        // a stray NUL or control byte is damage; many of them are a binary file's structure
         var sample = b[..Math.Min(b.Length, 64 * 1024)];
-        if (sample.Contains((byte)0)) throw new InputRejectedException("binary file (contains NUL bytes)");
-        var controls = 0;
+        int nuls = 0, controls = 0;
         foreach (var x in sample)
-            if (x < 0x20 && x is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C and not 0x1B) controls++;
-        if (controls > sample.Length / 100 + 1) throw new InputRejectedException("binary file (control bytes)");
+        {
+            if (x == 0) nuls++;
+            else if (x < 0x20 && x is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C and not 0x1B) controls++;
+        }
+        if (nuls > sample.Length / 1000 + 2) throw new InputRejectedException("binary file (contains NUL bytes)");
+        if (controls > sample.Length / 50 + 2) throw new InputRejectedException("binary file (control bytes)");
 
-        var status = Utf8.ToUtf16(b, new char[b.Length], out var read, out _, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done) return (Encoding.UTF8.GetString(b), "utf-8");
-        if (Declared(b, MetaCharset.Sniff(b)) is { } fromMeta) return fromMeta;
-        return LegacyCyrillic(b) ?? throw new InputRejectedException(
-            $"not valid UTF-8 (invalid byte 0x{b[read]:X2} at offset {read}) and not a recognised Cyrillic code page");
+        var utf8 = Utf8Shape.Of(b);
+        if (utf8.Invalid == 0) return WithoutNuls(Encoding.UTF8.GetString(b), "utf-8", 0);
+        if (Declared(b, MetaCharset.Sniff(b)) is { } fromMeta) return WithoutNuls(fromMeta.Item1, fromMeta.Item2, 0);
+        // text with no valid multi-byte sequence whose every odd byte reads as a letter inside a word is Latin text in
+        // windows-1252 ("Caf\xE9"); random damage almost never lands so
+        if (utf8.Multibyte == 0 && utf8.AllInvalidInWords) return WithoutNuls(Encoding.GetEncoding(1252).GetString(b), "windows-1252", 0);
+        if (utf8.Multibyte <= utf8.Invalid && LegacyCyrillic(b) is { } cyrillic) return WithoutNuls(cyrillic.Item1, cyrillic.Item2, 0);
+        var share = (double)utf8.InvalidBytes / b.Length;
+        if (share <= MaxDamagedShare) return Utf8Lossy(b, "utf-8");
+        var what = share > 0.2 ? "binary file" : "not valid UTF-8";
+        throw new InputRejectedException($"{what} ({share:0%} of its bytes are not valid UTF-8, the first 0x{b[utf8.FirstInvalid]:X2} at offset " +
+            $"{utf8.FirstInvalid}) and not a recognised Cyrillic or Latin code page");
+    }
+
+    /// <summary>UTF-8 as a browser decodes it: each bad sequence (and each NUL) one U+FFFD, and how many there were.</summary>
+    private static (string, string, int) Utf8Lossy(ReadOnlySpan<byte> b, string name)
+    {
+        var text = Encoding.UTF8.GetString(b);
+        var replaced = text.AsSpan().Count('\uFFFD') - CountValidReplacementCharacters(b);
+        return WithoutNuls(text, name, replaced);
+    }
+
+    /// <summary>U+FFFD written in the file itself (EF BF BD) is text, not damage.</summary>
+    private static int CountValidReplacementCharacters(ReadOnlySpan<byte> b) => b.Count((ReadOnlySpan<byte>)[0xEF, 0xBF, 0xBD]);
+
+    private static (string, string, int) WithoutNuls(string text, string name, int replaced)
+    {
+        var nuls = text.AsSpan().Count('\0');
+        return nuls == 0 ? (text, name, replaced) : (text.Replace('\0', '\uFFFD'), name, replaced + nuls);
+    }
+
+    /// <summary>What a strict UTF-8 reading of the bytes finds: bad sequences, valid multi-byte ones, where the first bad one is.</summary>
+    private readonly record struct Utf8Shape(int Invalid, int InvalidBytes, int Multibyte, int FirstInvalid, bool AllInvalidInWords)
+    {
+        public static Utf8Shape Of(ReadOnlySpan<byte> b)
+        {
+            int invalid = 0, invalidBytes = 0, multibyte = 0, first = -1;
+            var inWords = true;
+            var chars = new char[Math.Min(b.Length, 64 * 1024) + 4];
+            var i = 0;
+            while (i < b.Length)
+            {
+                var status = Utf8.ToUtf16(b[i..], chars, out var read, out var written, replaceInvalidSequences: false);
+                multibyte += read - CountAscii(b.Slice(i, read));
+                i += read;
+                if (status is OperationStatus.Done) break;
+                if (status == OperationStatus.DestinationTooSmall) continue;
+                var bad = BadLength(b[i..]);
+                if (first < 0) first = i;
+                invalid++;
+                invalidBytes += bad;
+                inWords &= bad == 1 && IsLatinLetter(b[i]) && ((i > 0 && char.IsAsciiLetter((char)b[i - 1])) || (i + 1 < b.Length && char.IsAsciiLetter((char)b[i + 1])));
+                i += bad;
+            }
+            // bytes of multi-byte sequences, counted roughly as sequences: two to four bytes each
+            return new Utf8Shape(invalid, invalidBytes, multibyte / 2, first, inWords);
+        }
+
+        private static int CountAscii(ReadOnlySpan<byte> s)
+        {
+            var n = 0;
+            foreach (var x in s) if (x < 0x80) n++;
+            return n;
+        }
+
+        /// <summary>The length of the bad sequence at the start, as the Unicode standard's "maximal subpart" counts it.</summary>
+        private static int BadLength(ReadOnlySpan<byte> s)
+        {
+            Rune.DecodeFromUtf8(s, out _, out var consumed);
+            return Math.Max(1, consumed);
+        }
+
+        /// <summary>The byte is a letter in windows-1252 (À-ÿ but × and ÷, or Š Œ Ž š œ ž Ÿ).</summary>
+        private static bool IsLatinLetter(byte x) =>
+            (x >= 0xC0 && x != 0xD7 && x != 0xF7) || x is 0x8A or 0x8C or 0x8E or 0x9A or 0x9C or 0x9E or 0x9F;
     }
 
     /// <summary>The bytes decoded as a declared single- or multi-byte charset; null when it is unknown, or UTF-8 that is not valid.</summary>
@@ -66,12 +147,6 @@ public static class TextDecoder
         // browsers read latin-1 labels as windows-1252, which defines 0x80-0x9F
         if (encoding.CodePage == 28591) { encoding = Encoding.GetEncoding(1252); name = "windows-1252"; }
         return (encoding.GetString(b), name);
-    }
-
-    private static string Utf8OrThrow(ReadOnlySpan<byte> b)
-    {
-        try { return StrictUtf8.GetString(b); }
-        catch (DecoderFallbackException) { throw new InputRejectedException("invalid UTF-8 after a UTF-8 byte-order mark"); }
     }
 
     /// <summary>Text in UTF-16 without a BOM has a zero (or Cyrillic 0x04) high byte in most code units.</summary>

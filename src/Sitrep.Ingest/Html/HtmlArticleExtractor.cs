@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Sitrep.Core.Time;
 
@@ -12,31 +11,41 @@ public sealed record HtmlArticle(string? Title, string? Outlet, string? Author, 
     DateSource PublishedFrom = DateSource.HtmlMeta);
 
 /// <summary>
-/// Keeps a page's article and drops its furniture, in the manner of readability: elements that are furniture by name
-/// or by class and id are removed; paragraphs score their parent and grandparent, discounted by the share of their text
-/// that is links; the best container and its strong siblings are kept, and their paragraphs, headings and list items
-/// are written in reading order. Metadata comes from JSON-LD, Open Graph and meta tags, then from the page itself.
+/// Keeps a page's article and drops its furniture: elements that are furniture by name or by class and id are removed,
+/// and <see cref="ArticleBody"/> finds the article in what is left. Metadata comes from JSON-LD, Open Graph and meta
+/// tags, then from the page itself.
 /// </summary>
 public static class HtmlArticleExtractor
 {
-    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal) { "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt" };
-    private static readonly HashSet<string> Paragraphs = new(StringComparer.Ordinal) { "p", "pre", "td", "blockquote", "li" };
-    /// <summary>Past this depth an element is written as one run of text, so writing never recurses without bound.</summary>
-    private const int WriteDepth = 1024;
-
-    public static HtmlArticle Extract(string html)
+    public static HtmlArticle Extract(string html, ExtractionSettings? settings = null)
     {
         var tree = HtmlTreeBuilder.Parse(html);
-        var meta = Metadata(tree);
+        return Metadata(tree) with { Body = Bodies(tree, [settings ?? ExtractionSettings.Default])[0] };
+    }
+
+    /// <summary>The article's text in a page parsed by another parser into the same arrays (for comparing parsers).</summary>
+    internal static string Body(PageTree tree) => Bodies(tree, [ExtractionSettings.Default])[0];
+
+    /// <summary>The article's text under each of several settings, from one parse of the page (for tuning them).</summary>
+    public static IReadOnlyList<string> ExtractBodies(string html, IReadOnlyList<ExtractionSettings> settings) =>
+        Bodies(HtmlTreeBuilder.Parse(html), settings);
+
+    private static string[] Bodies(PageTree tree, IReadOnlyList<ExtractionSettings> settings)
+    {
         var removed = Removed(tree);
-        var body = Body(tree, removed, stripUnlikely: true);
-        // as readability does: when judging elements by class and id leaves too little, judge again without it
-        if (body.Length < 500)
+        var strict = new ArticleBody(tree, WithDescendants(tree, i => removed[i] || tree.Unlikely[i]));
+        ArticleBody? lenient = null;
+        var bodies = new string[settings.Count];
+        for (var k = 0; k < settings.Count; k++)
         {
-            var second = Body(tree, removed, stripUnlikely: false);
-            if (second.Length > body.Length) body = second;
+            bodies[k] = strict.Write(settings[k]);
+            // as readability does: when judging elements by class and id leaves too little, judge again without it
+            if (bodies[k].Length >= 500) continue;
+            lenient ??= new ArticleBody(tree, removed);
+            var second = lenient.Write(settings[k]);
+            if (second.Length > bodies[k].Length) bodies[k] = second;
         }
-        return meta with { Body = body };
+        return bodies;
     }
 
     /// <summary>
@@ -46,7 +55,7 @@ public static class HtmlArticleExtractor
     private static bool[] Removed(PageTree tree)
     {
         var removed = WithDescendants(tree, i => tree.Furniture[i]);
-        var whole = new PageText(tree, removed, Blocks);
+        var whole = new PageText(tree, removed, ArticleBody.Blocks);
         var pageText = Math.Max(1, whole.Length(tree.Body));
         for (var i = 0; i < tree.Count; i++)
             if (!removed[i] && tree.Tag[i] == "form" && whole.Length(i) * 2 < pageText) removed[i] = true;
@@ -59,103 +68,6 @@ public static class HtmlArticleExtractor
         var result = new bool[tree.Count];
         for (var i = 0; i < tree.Count; i++) result[i] = flagged(i) || (tree.Parent[i] >= 0 && result[tree.Parent[i]]);
         return result;
-    }
-
-    private static string Body(PageTree tree, bool[] removed, bool stripUnlikely)
-    {
-        var excluded = WithDescendants(tree, i => removed[i] || (stripUnlikely && tree.Unlikely[i]));
-        var text = new PageText(tree, excluded, Blocks);
-        var top = BestContainer(tree, text);
-        return top < 0 ? "" : Text(tree, text, top);
-    }
-
-    private static int BestContainer(PageTree tree, PageText text)
-    {
-        var scores = new Dictionary<int, double>();
-        void Add(int element, double score) { if (element >= 0) scores[element] = scores.GetValueOrDefault(element) + score; }
-        for (var i = 0; i < tree.Count; i++)
-        {
-            if (text.Excluded[i] || !Paragraphs.Contains(tree.Tag[i])) continue;
-            var length = text.Length(i);
-            if (length < 25) continue;
-            var score = 1 + text.Commas[i] + Math.Min(length / 100.0, 3);
-            Add(tree.Parent[i], score);
-            if (tree.Parent[i] >= 0) Add(tree.Parent[tree.Parent[i]], score / 2);
-        }
-        // text written straight into a div, lines parted by <br>, counts as paragraphs too
-        for (var i = 0; i < tree.Count; i++)
-        {
-            if (text.Excluded[i] || tree.Tag[i] != "div") continue;
-            var direct = text.DirectLength(i);
-            if (direct < 100) continue;
-            Add(i, 1 + text.DirectCommas[i] + Math.Min(direct / 100.0, 3));
-            Add(tree.Parent[i], (1 + Math.Min(direct / 100.0, 3)) / 2);
-        }
-        if (scores.Count == 0) return tree.Body;
-        return scores.MaxBy(kv => kv.Value * (1 - text.LinkDensity(kv.Key))).Key;
-    }
-
-    /// <summary>The container's text, and that of siblings nearly as strong (articles split across several divs).</summary>
-    private static string Text(PageTree tree, PageText text, int top)
-    {
-        var sb = new StringBuilder();
-        var parent = tree.Parent[top];
-        if (parent < 0) { Write(tree, text, top, sb, 0); return sb.ToString().Trim(); }
-        var topLength = text.Length(top);
-        foreach (var s in tree.Children(parent))
-        {
-            if (text.Excluded[s] || tree.IsText(s)) continue;
-            if (s == top || (text.Length(s) > Math.Max(200, topLength / 4) && text.LinkDensity(s) < 0.25)) Write(tree, text, s, sb, 0);
-        }
-        return sb.ToString().Trim();
-    }
-
-    private static void Write(PageTree tree, PageText text, int e, StringBuilder sb, int depth)
-    {
-        if ((Blocks.Contains(tree.Tag[e]) && !text.HasBlockChild[e]) || depth > WriteDepth)
-        {
-            var content = Normalise(text.Gather(e));
-            if (content.Length == 0) return;
-            // a line that is mostly links is navigation, unless it is a long paragraph
-            if (text.LinkDensity(e) > 0.5 && content.Length < 200) return;
-            sb.Append(content).Append("\n\n");
-            return;
-        }
-        var loose = new StringBuilder();
-        foreach (var child in tree.Children(e))
-        {
-            if (text.Excluded[child]) continue;
-            if (tree.IsText(child)) loose.Append(tree.Text[child]);
-            else if (text.HoldsBlock[child])
-            {
-                Flush(loose, sb);
-                Write(tree, text, child, sb, depth + 1);
-            }
-            else if (tree.Tag[child] == "br") Flush(loose, sb);
-            else loose.Append(text.Gather(child)).Append(' ');
-        }
-        Flush(loose, sb);
-    }
-
-    private static void Flush(StringBuilder loose, StringBuilder sb)
-    {
-        var text = Normalise(loose.ToString());
-        if (text.Length >= 40) sb.Append(text).Append("\n\n");
-        loose.Clear();
-    }
-
-    private static string Normalise(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        var space = false;
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(c);
-        }
-        return sb.ToString();
     }
 
     private static HtmlArticle Metadata(PageTree tree)
@@ -178,9 +90,9 @@ public static class HtmlArticleExtractor
             }
             catch (JsonException) { }
         }
-        var heading = page.FirstHeading >= 0 ? Normalise(tree.AllText(page.FirstHeading)) : "";
+        var heading = page.FirstHeading >= 0 ? ArticleBody.Normalise(tree.AllText(page.FirstHeading)) : "";
         title ??= Meta("og:title", "twitter:title") ?? (heading.Length > 0 ? heading : null);
-        title ??= page.Title is { } t && Normalise(t) is { Length: > 0 } whole ? whole.Split([" | ", " - ", " — "], StringSplitOptions.None)[0].Trim() : null;
+        title ??= page.Title is { } t && ArticleBody.Normalise(t) is { Length: > 0 } whole ? whole.Split([" | ", " - ", " — "], StringSplitOptions.None)[0].Trim() : null;
         published ??= Meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "DC.date.issued") ?? page.TimeDatetime;
         author ??= Meta("author", "article:author");
         outlet ??= Meta("og:site_name", "application-name");
@@ -198,7 +110,7 @@ public static class HtmlArticleExtractor
     {
         foreach (var element in tree.Metadata.DateLines)
         {
-            var text = Normalise(tree.AllText(element));
+            var text = ArticleBody.Normalise(tree.AllText(element));
             if (text.Length is 0 or > 80) continue;
             var scan = Sitrep.Text.Time.CalendarScanner.Scan(text);
             if (scan.Dates.FirstOrDefault(d => d.Date is { Year: not null, Day: not null }) is not { Span.Length: > 0 } found) continue;

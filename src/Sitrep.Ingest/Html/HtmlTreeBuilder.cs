@@ -135,7 +135,8 @@ internal sealed class HtmlTreeBuilder
         if (Headings.Contains(name) && Headings.Contains(tree.Tag[Current])) Pop();
 
         var furniture = FurnitureTags.Contains(name);
-        var element = tree.Add(Current, name, null, furniture, tree.Body >= 0 && IsUnlikely(name));
+        var unlikely = tree.Body >= 0 && IsUnlikely(name, Attribute("class"), Attribute("id"), attributes.ContainsKey("hidden"), Attribute("style"));
+        var element = tree.Add(Current, name, null, furniture, unlikely);
         Capture(name, element);
         var foreignRoot = name is "svg" or "math";
         // void elements never hold anything; in svg and math a self-closing tag closes itself
@@ -233,13 +234,15 @@ internal sealed class HtmlTreeBuilder
         if (tree.Tag[element] is "svg" or "math") foreign--;
     }
 
-    private bool IsUnlikely(string name)
+    /// <summary>Never article text by its name (scripts, navigation, forms' controls, figures…).</summary>
+    internal static bool IsFurniture(string name) => FurnitureTags.Contains(name);
+
+    /// <summary>Furniture by class, id or hidden state (readability's "unlikely candidates").</summary>
+    internal static bool IsUnlikely(string name, string? cls, string? id, bool hidden, string? style)
     {
         if (name is "body" or "html" or "article" or "main") return false;
-        var cls = Attribute("class");
-        var id = Attribute("id");
-        if (cls is null && id is null && !attributes.ContainsKey("hidden") && !attributes.ContainsKey("style")) return false;
-        if (attributes.ContainsKey("hidden") || (Attribute("style") ?? "").Replace(" ", "").Contains("display:none", StringComparison.OrdinalIgnoreCase)) return true;
+        if (cls is null && id is null && !hidden && style is null) return false;
+        if (hidden || (style ?? "").Replace(" ", "").Contains("display:none", StringComparison.OrdinalIgnoreCase)) return true;
         var key = ((cls ?? "") + " " + (id ?? "")).ToLowerInvariant();
         if (key.Length < 2) return false;
         return UnlikelyWords.Any(key.Contains) && !LikelyWords.Any(key.Contains);

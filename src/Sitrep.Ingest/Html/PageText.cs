@@ -31,6 +31,9 @@ internal sealed class PageText
         DirectCommas = new int[n];
         HoldsBlock = new bool[n];
         HasBlockChild = new bool[n];
+        // text anywhere inside a link is link text, also where a link wraps whole blocks (a teaser's headline and summary)
+        var inLink = new bool[n];
+        for (var i = 0; i < n; i++) inLink[i] = tree.Tag[i] == "a" || (tree.Parent[i] >= 0 && inLink[tree.Parent[i]]);
         for (var i = n - 1; i >= 0; i--)
         {
             if (excluded[i]) continue;
@@ -48,7 +51,8 @@ internal sealed class PageText
             // going backward, each node comes before what its parent has gathered so far
             text[p] = Run.Concat(text[i], text[p]);
             Commas[p] += Commas[i];
-            links[p] += links[i] + (tree.Tag[i] == "a" ? text[i].Length : 0);
+            if (isText && inLink[i]) links[i] = text[i].Length;
+            links[p] += links[i];
             HoldsBlock[p] |= HoldsBlock[i];
             HasBlockChild[p] |= isBlock;
             if (isText)

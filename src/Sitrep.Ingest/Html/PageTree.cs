@@ -40,7 +40,7 @@ internal sealed class PageTree
         for (var j = i + 1; j < End[i]; j = End[j]) yield return j;
     }
 
-    /// <summary>The text inside an element as the page has it (white space not yet collapsed), <paramref name="excluded"/> subtrees skipped.</summary>
+    /// <summary>The text inside an element as the page has it (white space not yet collapsed, a line break as one), <paramref name="excluded"/> subtrees skipped.</summary>
     public string AllText(int e, bool[]? excluded = null)
     {
         var sb = new System.Text.StringBuilder();
@@ -48,6 +48,8 @@ internal sealed class PageTree
         {
             if (excluded is not null && excluded[j]) { j = End[j]; continue; }
             if (Text[j] is { } t) sb.Append(t);
+            // a line break parts words as white space does ("Seattle, WA<br>Sept. 12")
+            else if (Tag[j] == "br") sb.Append('\n');
             j++;
         }
         return sb.ToString();

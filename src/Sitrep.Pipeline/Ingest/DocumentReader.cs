@@ -46,14 +46,14 @@ public sealed class DocumentReader(EntityRecognizer? entities, EventReader? even
     {
         var article = PlainTextArticleReader.Read(decoded.Text, hints?.BodyOnly ?? false);
         var dating = (article.HeaderDate is { Year: not null } ? null : SourceDating(hints)) ?? PublicationDateInference.Infer(article.Body, article.HeaderDate);
-        return Finish(source, raw, decoded.EncodingName, "text/plain", article.Title ?? hints?.Title, article.Outlet ?? hints?.Outlet, article.Author ?? hints?.Author, null,
+        return Finish(source, raw, EncodingNote.Of(decoded.EncodingName, decoded.Replaced), "text/plain", article.Title ?? hints?.Title, article.Outlet ?? hints?.Outlet, article.Author ?? hints?.Author, null,
             article.Body, article.Cut, dating, article.HeaderDate is { Year: null } partial ? partial : null);
     }
 
     private Document FromHtml(string source, byte[] raw, DecodedText decoded, SourceHints? hints)
     {
         var page = HtmlArticleExtractor.Extract(decoded.Text);
-        var doc = Finish(source, raw, decoded.EncodingName, "text/html", page.Title ?? hints?.Title, page.Outlet ?? hints?.Outlet, page.Author ?? hints?.Author, page.Language,
+        var doc = Finish(source, raw, EncodingNote.Of(decoded.EncodingName, decoded.Replaced), "text/html", page.Title ?? hints?.Title, page.Outlet ?? hints?.Outlet, page.Author ?? hints?.Author, page.Language,
             page.Body, [], PageDating(page.Published, page.PublishedFrom) ?? SourceDating(hints) ?? PublicationDateInference.Infer(page.Body, null), null);
         return doc with { Url = page.Url };
     }

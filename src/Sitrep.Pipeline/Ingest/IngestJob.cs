@@ -11,7 +11,8 @@ namespace Sitrep.Pipeline.Ingest;
 
 public enum IngestOutcome { Added, NearDuplicate, Duplicate, AlreadyStored, Unchanged, Skipped, Failed }
 
-public sealed record IngestItem(string Source, IngestOutcome Outcome, string? DocumentId = null, string? Detail = null);
+/// <param name="Warning">What was stored but not as given (bytes that could not be decoded), for the user to hear.</param>
+public sealed record IngestItem(string Source, IngestOutcome Outcome, string? DocumentId = null, string? Detail = null, string? Warning = null);
 
 public sealed record IngestOptions
 {
@@ -240,9 +241,12 @@ public sealed class IngestJob(IDocumentStore store, IngestOptions options, Docum
         }
         if (copy == Copy.Near) doc = doc with { DuplicateOf = of };
         store.Add(doc, raw);
+        var replaced = EncodingNote.Replaced(doc.Encoding);
+        var warning = replaced == 0 ? null
+            : $"{replaced} damaged byte sequence{(replaced == 1 ? "" : "s")} shown as U+FFFD (decoded as {doc.Encoding.Split(';')[0]}; the raw bytes are kept)";
         return copy == Copy.Near
-            ? new IngestItem(source, IngestOutcome.NearDuplicate, doc.Id, "near-identical copy of " + of)
-            : new IngestItem(source, IngestOutcome.Added, doc.Id);
+            ? new IngestItem(source, IngestOutcome.NearDuplicate, doc.Id, "near-identical copy of " + of, warning)
+            : new IngestItem(source, IngestOutcome.Added, doc.Id, Warning: warning);
     }
 
     private byte[] ReadFile(string path)

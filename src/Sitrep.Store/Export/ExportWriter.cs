@@ -313,12 +313,12 @@ public static class ExportWriter
         using (var f = new StreamWriter(docs, false, new UTF8Encoding(false)))
         {
             Csv.Row(f, "id", "source", "outlet", "title", "author", "language", "published", "published_precision", "published_range_from", "published_range_to",
-                "published_from", "duplicate_of", "body", "url");
+                "published_from", "duplicate_of", "body", "url", "decoding");
             foreach (var d in store.Documents())
             {
                 var p = d.Published;
                 Csv.Row(f, d.Id, d.Source, d.Outlet, d.Title, d.Author, d.Language, p.Value?.ToString(), p.Precision.ToExportName(), Day(p.From), Day(p.To),
-                    p.Source.ToExportName(), d.DuplicateOf, d.Body, d.Url);
+                    p.Source.ToExportName(), d.DuplicateOf, d.Body, d.Url, d.DecodedLossily ? "lossy" : "exact");
             }
         }
         written.Add(docs);
@@ -416,6 +416,7 @@ public static class ExportWriter
         else w.WriteNull("published_range");
         w.WriteString("published_from", p.Source.ToExportName());
         w.WriteString("duplicate_of", d.DuplicateOf);
+        w.WriteString("decoding", d.DecodedLossily ? "lossy" : "exact");
         w.WriteString("body", d.Body);
         w.WriteEndObject();
     }
