@@ -33,6 +33,10 @@ public sealed class TimeLexicon
     public Dictionary<string, int> Offsets { get; } = new(StringComparer.Ordinal);
     /// <summary>Words that take a part of a time: early START, late END, mid MID.</summary>
     public Dictionary<string, string> Parts { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words after a span that make it a date counted from the article: "three days ago" −1, "hence" +1.</summary>
+    public Dictionary<string, int> Ago { get; } = new(StringComparer.Ordinal);
+    /// <summary>As <see cref="Ago"/>, only when nothing follows ("30 days before" but not "30 days before the vote").</summary>
+    public Dictionary<string, int> AgoAtEnd { get; } = new(StringComparer.Ordinal);
     /// <summary>Fixed phrases by their possible first words, longest first.</summary>
     public Dictionary<string, List<TimePhrase>> Phrases { get; } = new(StringComparer.Ordinal);
 
@@ -109,7 +113,9 @@ public sealed class TimeLexicon
             case "relative":
                 if (f[0] == "offset") Offsets[f[1]] = Int(f[2]);
                 else if (f[0] == "part") Parts[f[1]] = f[2];
-                else throw new FormatException($"unknown kind '{f[0]}' (offset or part)");
+                else if (f[0] == "ago") Ago[f[1]] = Int(f[2]);
+                else if (f[0] == "ago-at-end") AgoAtEnd[f[1]] = Int(f[2]);
+                else throw new FormatException($"unknown kind '{f[0]}' (offset, part, ago or ago-at-end)");
                 break;
             case "phrases":
                 var phrase = new TimePhrase(f[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('|')).ToArray(),

@@ -199,7 +199,8 @@ public static partial class TimeTagger
         // "before" and "after" make a date only when nothing follows ("30 days before the vote" is a span)
         var then = c.T(i + used + 2);
         var closes = then.Length == 0 || !char.IsLetterOrDigit(then[0]);
-        var dir = c.L(i + used + 1) switch { "ago" or "earlier" => -1, "before" when closes => -1, "hence" => 1, "after" when closes => 1, _ => 0 };
+        var word = c.L(i + used + 1);
+        var dir = Lexicon.Ago.TryGetValue(word, out var back) ? back : closes && Lexicon.AgoAtEnd.TryGetValue(word, out var atEnd) ? atEnd : 0;
         if (c.L(i + used + 1) == "from" && c.L(i + used + 2) == "now") dir = 2;
         if (dir == 0 || c.Anchor is not { } a) return null;
         if (n < 0) return new Match(used + 2, TimexType.Date, dir < 0 ? "PAST_REF" : "FUTURE_REF");

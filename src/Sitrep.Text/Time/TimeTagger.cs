@@ -105,23 +105,15 @@ public static partial class TimeTagger
         }
     }
 
-    private static readonly HashSet<string> Starters = new(StringComparer.Ordinal)
-    {
-        "today", "yesterday", "tomorrow", "tonight", "now", "currently", "presently", "nowadays", "recently", "recent", "the", "this", "that", "last",
-        "next", "past", "coming", "previous", "current", "earlier", "later", "early", "late", "mid", "end", "beginning", "middle", "every", "each",
-        "per", "on", "these", "year-end", "year-earlier", "year-ago", "noon", "midday", "midnight", "final", "first", "second", "third", "fourth",
-    };
+    /// <summary>Words besides numbers and calendar words that may begin an expression ("today", "the", "last").</summary>
+    private static readonly HashSet<string> Starters = Lexicon.Set("starts");
 
     /// <summary>
     /// Common words that begin an expression only before another calendar word ("the year", "a week ago", "on Monday",
     /// "that day"): before anything else they are skipped without trying every rule.
     /// </summary>
-    private static readonly HashSet<string> Leaders = new(StringComparer.Ordinal) { "the", "a", "an", "that", "this", "on", "these", "some", "one", "each", "every", "per", "many", "several", "few" };
-    private static readonly HashSet<string> Followers = new(StringComparer.Ordinal)
-    {
-        "same", "corresponding", "comparable", "following", "latest", "recent", "whole", "entire", "just-ended", "year-earlier", "year-ago", "other", "fiscal", "full", "near", "short", "long",
-        "future", "present", "morning", "afternoon", "evening", "night", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
-    };
+    private static readonly HashSet<string> Leaders = Lexicon.Set("leaders");
+    private static readonly HashSet<string> Followers = Lexicon.Set("followers");
 
     /// <summary>Only digits, calendar words, numbers, units and a closed set of words can begin an expression: the rest are skipped at once.</summary>
     private static bool MayStart(string w) =>
