@@ -9,6 +9,7 @@ using Sitrep.Store.Sqlite;
 //   dotnet run -c Release --project bench/Sitrep.Bench -- [--articles N] [--from DIR]
 //   --text FILE: measure the entity stage on real text too (a CoNLL file's tokens joined into sentences, or plain text)
 //   --timeml DIR: measure the time and quantity taggers on TimeML documents (their text and creation dates)
+//   --encoder: only the entity stage, the encoder model beside the perceptron, on articles of 800 words (EncoderBench)
 //   --pages DIR: only the article extractor, side by side with readability.js on the same web pages (.html, .html.gz)
 var count = 5000;
 var from = Path.Combine(FindRoot(), "samples");
@@ -24,6 +25,7 @@ for (var i = 0; i < args.Length - 1; i++)
     if (args[i] == "--pages") pagesDir = args[i + 1];
 }
 if (pagesDir is not null) return ExtractionBench.Run(pagesDir, FindRoot(), rounds: 10);
+if (args.Contains("--encoder")) return EncoderBench.Run(FindRoot(), from, args.Contains("--articles") ? count : 40, threads: 2);
 var templates = Directory.EnumerateFiles(from, "*.*", SearchOption.AllDirectories).Select(f => Sitrep.Ingest.Decoding.TextDecoder.Decode(File.ReadAllBytes(f)).Text).ToArray();
 if (templates.Length == 0) { Console.Error.WriteLine($"no articles in {from}"); return 1; }
 

@@ -145,5 +145,8 @@ internal static class Migrations
                 fetched_at TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        (9, "entity model per document", """
+            ALTER TABLE documents ADD COLUMN entity_model TEXT;
+            """),
     ];
 }
