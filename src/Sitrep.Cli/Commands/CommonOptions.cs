@@ -58,6 +58,7 @@ internal static class CommonOptions
             return null;
         }
         var path = Resources.Find(Resources.EntityModel);
+        fast |= Environment.GetEnvironmentVariable("SITREP_ENTITIES") is "fast";
         if ((path is null && (fast || Resources.Find(Resources.EncoderEntityModel) is null)) || Resources.LoadLexicon() is not { } lexicon)
         {
             if (!quiet) Console.Error.WriteLine($"warning: no entity model found ({Resources.EntityModel}); names will not be extracted");

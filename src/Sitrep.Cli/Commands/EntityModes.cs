@@ -12,7 +12,7 @@ internal static class EntityModes
 {
     public static Option<bool> FastOption() => new("--fast")
     {
-        Description = "Read names with the averaged perceptron (models/ner.bin): several times faster, less accurate on unseen text; needs no encoder",
+        Description = "Read names with the averaged perceptron (models/ner.bin): several times faster, less accurate on unseen text; needs no encoder (also SITREP_ENTITIES=fast)",
     };
 
     private static EncoderRuntime? _runtime;
@@ -20,6 +20,8 @@ internal static class EntityModes
     /// <summary>The tagger for the mode, with the model's record of its training; null (and a message) when none can be loaded.</summary>
     public static (IEntityTagger Tagger, IReadOnlyDictionary<string, string> Info)? Load(bool fast, string? perceptronPath, Lexicon lexicon, bool quiet = false)
     {
+        // SITREP_ENTITIES=fast makes --fast the default (bulk backfills, scripts, the CLI's own tests)
+        fast |= Environment.GetEnvironmentVariable("SITREP_ENTITIES") is "fast";
         if (!fast)
         {
             if (Resources.Find(Resources.EncoderEntityModel) is not { } path)

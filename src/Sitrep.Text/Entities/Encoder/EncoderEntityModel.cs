@@ -77,7 +77,13 @@ public sealed class EncoderEntityModel
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var file = File.Create(path);
-        using var zip = new BrotliStream(file, CompressionLevel.SmallestSize);
+        Save(file, CompressionLevel.SmallestSize);
+    }
+
+    /// <summary>Writes the model to a stream (left open); a fast level suits snapshots taken during training.</summary>
+    public void Save(Stream stream, CompressionLevel level)
+    {
+        using var zip = new BrotliStream(stream, level, leaveOpen: true);
         using var w = new BinaryWriter(zip, Encoding.UTF8);
         w.Write(Magic);
         w.Write(FormatVersion);
@@ -125,7 +131,14 @@ public sealed class EncoderEntityModel
     public static EncoderEntityModel Load(string path)
     {
         using var file = File.OpenRead(path);
-        using var zip = new BrotliStream(file, CompressionMode.Decompress);
+        return Load(file, path);
+    }
+
+    /// <param name="name">The file's name, for messages.</param>
+    public static EncoderEntityModel Load(Stream stream, string name)
+    {
+        var path = name;
+        using var zip = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var r = new BinaryReader(new BufferedStream(zip, 1 << 16), Encoding.UTF8);
         if (r.ReadString() != Magic) throw new InvalidDataException($"{path} is not a Sitrep encoder entity model");
         if (r.ReadInt32() is var version && version != FormatVersion)

@@ -104,17 +104,13 @@ public static class EncoderEntityTrainer
                 bestF1 = f1;
                 model.Info["dev_f1"] = f1.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
                 model.Info["chosen_epoch"] = epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var temp = Path.GetTempFileName();
-                model.Save(temp);
-                best = File.ReadAllBytes(temp);
-                File.Delete(temp);
+                using var snapshot = new MemoryStream();
+                model.Save(snapshot, System.IO.Compression.CompressionLevel.Fastest);
+                best = snapshot.ToArray();
             }
         }
-        var path = Path.GetTempFileName();
-        File.WriteAllBytes(path, best!);
-        var chosen = EncoderEntityModel.Load(path);
-        File.Delete(path);
-        return chosen;
+        using var chosen = new MemoryStream(best!);
+        return EncoderEntityModel.Load(chosen, "the best epoch's snapshot");
     }
 
     /// <summary>Forward and backward over one sentence; adds to the gradients and returns the loss.</summary>
