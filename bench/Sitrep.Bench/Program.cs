@@ -10,6 +10,7 @@ using Sitrep.Store.Sqlite;
 //   --text FILE: measure the entity stage on real text too (a CoNLL file's tokens joined into sentences, or plain text)
 //   --timeml DIR: measure the time and quantity taggers on TimeML documents (their text and creation dates)
 //   --synthetic FILE: write --articles N synthetic news articles (many outlets, places, people, repeated events) as JSON Lines
+//   --encoder: only the entity stage, the encoder model beside the perceptron, on articles of 800 words (EncoderBench)
 //   --pages DIR: only the article extractor, side by side with readability.js on the same web pages (.html, .html.gz)
 //   --compare DIR --truth FILE: the extractor against SmartReader and against itself on AngleSharp's parse, F1 and speed
 //   --damage FILE: 30 copies of an article with 50 random bytes overwritten each, read as ingest reads them
@@ -40,6 +41,7 @@ if (Array.IndexOf(args, "--synthetic") is var at and >= 0 && at + 1 < args.Lengt
     Console.WriteLine($"wrote {count} synthetic articles to {args[at + 1]}");
     return 0;
 }
+if (args.Contains("--encoder")) return EncoderBench.Run(FindRoot(), from, args.Contains("--articles") ? count : 40, threads: 2);
 var templates = Directory.EnumerateFiles(from, "*.*", SearchOption.AllDirectories).Select(f => Sitrep.Ingest.Decoding.TextDecoder.Decode(File.ReadAllBytes(f)).Text).ToArray();
 if (templates.Length == 0) { Console.Error.WriteLine($"no articles in {from}"); return 1; }
 

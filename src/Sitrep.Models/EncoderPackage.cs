@@ -32,22 +32,22 @@ public static class EncoderPackage
         catch (EncoderUnavailableException) { return false; }
     }
 
-    private static Stream Open(string resource)
+    internal static Stream Open(string resource, string assemblyName = PackageName)
     {
         Assembly assembly;
-        try { assembly = Assembly.Load(PackageName); }
+        try { assembly = Assembly.Load(assemblyName); }
         catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
         {
-            throw new EncoderUnavailableException($"the encoder's package {PackageName} could not be loaded ({e.Message})", e);
+            throw new EncoderUnavailableException($"the encoder's package {assemblyName} could not be loaded ({e.Message})", e);
         }
         try
         {
             return assembly.GetManifestResourceStream(resource)
-                ?? throw new EncoderUnavailableException($"{PackageName} has no resource {resource}", null);
+                ?? throw new EncoderUnavailableException($"{assemblyName} has no resource {resource}", null);
         }
         catch (Exception e) when (e is IOException or BadImageFormatException)
         {
-            throw new EncoderUnavailableException($"{PackageName}'s resource {resource} could not be read ({e.Message})", e);
+            throw new EncoderUnavailableException($"{assemblyName}'s resource {resource} could not be read ({e.Message})", e);
         }
     }
 }

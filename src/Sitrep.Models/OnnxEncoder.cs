@@ -22,12 +22,14 @@ public sealed class OnnxEncoder : IDisposable
     /// <param name="layers">How many transformer layers to run (1–6).</param>
     /// <param name="threads">Threads ONNX Runtime may use; the machine is shared, so the caller decides.</param>
     /// <exception cref="EncoderUnavailableException">The model cannot be read from its package.</exception>
-    public OnnxEncoder(int layers = FullDepth, int threads = 2)
+    /// <param name="replace">Fine-tuned layers (by index) whose weights replace the package's in the graph.</param>
+    public OnnxEncoder(int layers = FullDepth, int threads = 2, IReadOnlyDictionary<int, MiniLm.LayerWeights>? replace = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(layers, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(layers, FullDepth);
         Layers = layers;
         var bytes = EncoderPackage.ModelBytes();
+        if (replace is { Count: > 0 }) bytes = Replace(bytes, replace);
         if (layers < FullDepth) (bytes, _output) = CutAfter(bytes, layers);
         else _output = "last_hidden_state";
         using var options = new SessionOptions
@@ -37,6 +39,8 @@ public sealed class OnnxEncoder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        // on a shared machine, threads spinning while they wait for work take the CPU other processes need
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         try { _session = new InferenceSession(bytes, options); }
         catch (OnnxRuntimeException e)
         {
@@ -72,6 +76,25 @@ public sealed class OnnxEncoder : IDisposable
         graph.Initializer.Clear();
         graph.Initializer.AddRange(initializers);
         return (model.ToByteArray(), output);
+    }
+
+    private static byte[] Replace(byte[] bytes, IReadOnlyDictionary<int, MiniLm.LayerWeights> replace)
+    {
+        var model = Onnx.ModelProto.Parser.ParseFrom(bytes);
+        var tensors = model.Graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        foreach (var (layer, weights) in replace)
+        {
+            var names = MiniLm.MiniLmWeights.LayerInitializers(model.Graph, layer);
+            foreach (var ((_, values), name) in weights.Tensors().Zip(names))
+            {
+                var t = tensors[name];
+                if (t.RawData.Length != values.Length * sizeof(float))
+                    throw new InvalidDataException($"layer {layer}'s {name} has {t.RawData.Length / 4} values in the model, {values.Length} fine-tuned");
+                t.FloatData.Clear();
+                t.RawData = ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+            }
+        }
+        return model.ToByteArray();
     }
 
     /// <summary>

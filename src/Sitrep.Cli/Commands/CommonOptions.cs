@@ -51,7 +51,8 @@ internal static class CommonOptions
     /// extracted (a warning says so); a model that does not match the word lists, or a malformed lexicon, is an error,
     /// since the results would be silently worse.
     /// </summary>
-    public static DocumentReader? Reader(bool quiet)
+    /// <param name="fast">Read names with the perceptron (--fast) instead of the encoder model.</param>
+    public static DocumentReader? Reader(bool quiet, bool fast = false)
     {
         EventReader? events;
         try { events = Resources.LoadEventReader(); }
@@ -61,15 +62,17 @@ internal static class CommonOptions
             return null;
         }
         var path = Resources.Find(Resources.EntityModel);
-        if (path is null || Resources.LoadLexicon() is not { } lexicon)
+        fast |= Environment.GetEnvironmentVariable("SITREP_ENTITIES") is "fast";
+        if ((path is null && (fast || Resources.Find(Resources.EncoderEntityModel) is null)) || Resources.LoadLexicon() is not { } lexicon)
         {
             if (!quiet) Console.Error.WriteLine($"warning: no entity model found ({Resources.EntityModel}); names will not be extracted");
             return new DocumentReader(null, events);
         }
-        try { return new DocumentReader(new EntityRecognizer(EntityModel.Load(path), lexicon), events); }
+        if (EntityModes.Load(fast, null, lexicon, quiet) is not { } tagger) return null;
+        try { return new DocumentReader(new EntityRecognizer(tagger.Tagger, lexicon, tagger.Info), events); }
         catch (InvalidOperationException e)
         {
-            Console.Error.WriteLine($"sitrep: {path}: {e.Message}");
+            Console.Error.WriteLine($"sitrep: {tagger.Tagger.Name} entity model: {e.Message}");
             return null;
         }
     }

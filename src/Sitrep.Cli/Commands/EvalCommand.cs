@@ -188,32 +188,36 @@ internal static class EvalCommand
     {
         var gold = new Option<string>("--gold") { Description = "A CoNLL file (token first, tag last; IOB1 or IOB2)", Required = true };
         var model = ModelOption();
+        var fast = EntityModes.FastOption();
         var json = CommonOptions.Json("the scores");
-        var command = new Command("ner", CommonOptions.Example("Score the entity model with conlleval's exact-span precision, recall and F1.",
-            "sitrep eval ner --gold ../shared/data/ner/conll2003/eng.testa", "sitrep eval ner --gold wikigold.conll --json"))
+        var command = new Command("ner", CommonOptions.Example("Score the entity model with conlleval's exact-span precision, recall and F1 (the encoder model; --fast for the perceptron).",
+            "sitrep eval ner --gold ../shared/data/ner/conll2003/eng.testa", "sitrep eval ner --fast --gold wikigold.conll --json"))
         {
-            gold, model, json,
+            gold, model, fast, json,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(gold)!;
             if (!File.Exists(path)) { Console.Error.WriteLine($"sitrep: {path}: no such file"); return 1; }
-            if (Resources.LoadEntities(parse.GetValue(model)) is not { } m || Resources.LoadLexicon() is not { } lexicon) return 1;
-            var score = NerEvaluation.Evaluate(m, ConllCorpus.Read(path), lexicon);
+            if (Resources.LoadLexicon() is not { } lexicon) return 1;
+            // --model names a perceptron file, so it implies --fast
+            var useFast = parse.GetValue(fast) || parse.GetValue(model) is not null;
+            if (EntityModes.Load(useFast, parse.GetValue(model), lexicon) is not { } tagger) return 1;
+            var score = NerEvaluation.Evaluate(tagger.Tagger, ConllCorpus.Read(path));
             if (parse.GetValue(json))
             {
                 Output.Json(new
                 {
                     f1 = score.Overall.F1, precision = score.Overall.Precision, recall = score.Overall.Recall,
                     per_type = score.PerType.ToDictionary(t => t.Key, t => new { precision = t.Value.Precision, recall = t.Value.Recall, f1 = t.Value.F1 }),
-                    tokens = score.Tokens, seconds = score.Seconds, tokens_per_second = score.TokensPerSecond,
+                    tokens = score.Tokens, seconds = score.Seconds, tokens_per_second = score.TokensPerSecond, model = tagger.Tagger.Name,
                 });
                 return 0;
             }
             Console.WriteLine($"{"",-8} {"precision",9} {"recall",9} {"F1",9} {"gold",7} {"found",7}");
             foreach (var (type, p) in score.PerType.Append(new("overall", score.Overall)))
                 Console.WriteLine($"{type,-8} {p.Precision,9:0.0000} {p.Recall,9:0.0000} {p.F1,9:0.0000} {p.Gold,7} {p.Predicted,7}");
-            Console.WriteLine($"{score.Tokens} tokens in {score.Seconds:0.00}s: {score.TokensPerSecond:N0} tokens/s (tagging only)");
+            Console.WriteLine($"{score.Tokens} tokens in {score.Seconds:0.00}s: {score.TokensPerSecond:N0} tokens/s (tagging only, {tagger.Tagger.Name})");
             return 0;
         });
         return command;

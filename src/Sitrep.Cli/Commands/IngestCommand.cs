@@ -15,18 +15,19 @@ internal static class IngestCommand
         var maxSize = MaxSize();
         var timeout = Timeout();
         var json = CommonOptions.Json("the summary");
+        var fast = EntityModes.FastOption();
         var command = new Command("ingest", CommonOptions.Example(
             "Read articles into the database: text, web pages, RSS and Atom feeds (every item; the linked article is fetched when the feed has only a summary), JSON Lines (one article a line). " +
             "Bad inputs are named on standard error and the rest go on; exit code 3 when any failed.",
             "sitrep ingest samples/", "sitrep ingest a.txt b.md --db team.db", "sitrep ingest https://example.org/feed.xml", "sitrep ingest crawl.jsonl.gz", "cat article.txt | sitrep ingest -"))
         {
-            paths, maxSize, timeout, json,
+            paths, maxSize, timeout, json, fast,
         };
         command.SetAction(parse => CommonOptions.WithStore(parse, store =>
         {
             var asJson = parse.GetValue(json);
             var options = new IngestOptions { MaxBytes = Math.Max(1, parse.GetValue(maxSize)) << 20 };
-            if (CommonOptions.Reader(asJson) is not { } reader) return 2;
+            if (CommonOptions.Reader(asJson, parse.GetValue(fast)) is not { } reader) return 2;
             using var fetcher = Fetcher(options, parse.GetValue(timeout));
             var failures = new List<object>();
             IngestSummary summary;

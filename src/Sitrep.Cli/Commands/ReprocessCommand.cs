@@ -9,14 +9,15 @@ internal static class ReprocessCommand
     public static Command Create()
     {
         var json = CommonOptions.Json("the summary");
+        var fast = EntityModes.FastOption();
         var command = new Command("reprocess", CommonOptions.Example("Re-derive every document from its stored raw bytes with the current pipeline.", "sitrep reprocess"))
         {
-            json,
+            json, fast,
         };
         command.SetAction(parse => CommonOptions.WithStore(parse, store =>
         {
             var asJson = parse.GetValue(json);
-            if (CommonOptions.Reader(asJson) is not { } reader) return 2;
+            if (CommonOptions.Reader(asJson, parse.GetValue(fast)) is not { } reader) return 2;
             ReprocessSummary summary;
             using (var bar = new ProgressBar("reprocess", enabled: !asJson))
                 summary = Reprocessor.Run(store, reader, (source, reason) => bar.Message($"failed: {source}: {reason}"), bar.Report);

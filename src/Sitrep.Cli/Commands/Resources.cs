@@ -9,6 +9,7 @@ namespace Sitrep.Cli.Commands;
 internal static class Resources
 {
     public const string EntityModel = "models/ner.bin";
+    public const string EncoderEntityModel = "models/ner-encoder.bin";
     public const string Clusters = "models/clusters.tsv";
     public const string WordLists = "data/lexicon";
     public const string Cities = "artifacts/gazetteer/cities.tsv";

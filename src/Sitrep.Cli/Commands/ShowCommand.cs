@@ -31,6 +31,7 @@ internal static class ShowCommand
                     Document = DocumentsCommand.Summary(d),
                     PublishedNote = d.Published.Note,
                     d.Encoding,
+                    d.EntityModel,
                     Sources = sources,
                     d.Body,
                     Cut = d.Cut.Select(c => new { c.Start, c.End, Reason = c.Reason.ToString(), c.Text }),
@@ -48,6 +49,7 @@ internal static class ShowCommand
             Console.WriteLine($"encoding    {d.Encoding}{(d.Hints?.Charset is { } declared ? $" (declared by the server: {declared})" : "")}");
             Console.WriteLine($"sources     {string.Join("\n            ", sources)}");
             if (d.DuplicateOf is not null) Console.WriteLine($"copy of     {d.DuplicateOf}");
+            if (d.EntityModel is not null) Console.WriteLine($"names by    the {d.EntityModel} entity model");
             Console.WriteLine();
             Console.WriteLine(d.Body);
             Console.WriteLine();

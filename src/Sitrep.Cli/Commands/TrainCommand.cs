@@ -49,7 +49,7 @@ internal static class TrainCommand
     {
         var data = new Option<string[]>("--data") { Description = "CoNLL training files (token first, tag last; IOB1 or IOB2)", Required = true, AllowMultipleArgumentsPerToken = true };
         var dev = new Option<string?>("--dev") { Description = "A CoNLL file scored after every epoch" };
-        var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/ner.bin" };
+        var output = new Option<string?>("--out") { Description = "Where to write the model (models/ner.bin, with --encoder models/ner-encoder.bin)" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Fixes the order of the training documents, so a rebuild gives the same model", DefaultValueFactory = _ => 1 };
         var ner = new Command("ner", CommonOptions.Example("Train the entity model (an averaged perceptron) from CoNLL files.",
@@ -57,6 +57,7 @@ internal static class TrainCommand
         {
             data, dev, output, epochs, seed,
         };
+        TrainEncoderCommand.AddTo(ner);
         ner.SetAction(parse =>
         {
             var files = parse.GetValue(data)!;
@@ -67,12 +68,14 @@ internal static class TrainCommand
             var devDocs = parse.GetValue(dev) is { } d ? ConllCorpus.Read(d) : null;
             Console.Error.WriteLine($"lexicon: {lexicon.PhraseCount:N0} phrases ({lexicon.Signature})");
             Console.Error.WriteLine($"training on {docs.Count} documents, {docs.Sum(x => x.Sentences.Sum(s => s.Tokens.Length))} tokens");
+            if (parse.GetValue(TrainEncoderCommand.Encoder))
+                return TrainEncoderCommand.Run(parse, docs, devDocs, lexicon, parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(output));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var model = EntityTrainer.Train(docs, new TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed)), lexicon,
                 onEpoch: (epoch, errorRate, f1) => Console.Error.WriteLine(
                     $"epoch {epoch,2}: training error {errorRate:P2}" + (double.IsNaN(f1) ? "" : $", dev F1 {f1:0.0000}") + $"  ({clock.Elapsed.TotalSeconds:0}s)"),
                 evaluate: devDocs is null ? null : m => NerEvaluation.Evaluate(m, devDocs, lexicon).Overall.F1);
-            var path = parse.GetValue(output)!;
+            var path = parse.GetValue(output) ?? Resources.EntityModel;
             model.Save(path);
             Console.Error.WriteLine($"wrote {path}: {model.FeatureCount.ToString("N0", CultureInfo.InvariantCulture)} features, {new FileInfo(path).Length / 1048576.0:0.0} MB");
             return 0;

@@ -12,15 +12,16 @@ internal static class WatchCommand
         var rounds = new Option<int?>("--rounds") { Description = "Stop after this many rounds (default: until Ctrl-C)" };
         var maxSize = IngestCommand.MaxSize();
         var timeout = IngestCommand.Timeout();
+        var fast = EntityModes.FastOption();
         var command = new Command("watch", CommonOptions.Example(
             "Poll feeds, addresses and folders and ingest what is new, with a status line per round. Ctrl-C stops after the input being read; nothing read is lost.",
             "sitrep watch https://example.org/feed.xml inbox/ --every 10", "sitrep watch https://example.org/atom.xml --rounds 1"))
         {
-            sources, every, rounds, maxSize, timeout,
+            sources, every, rounds, maxSize, timeout, fast,
         };
         command.SetAction(parse => CommonOptions.WithStore(parse, store =>
         {
-            if (CommonOptions.Reader(quiet: false) is not { } reader) return 2;
+            if (CommonOptions.Reader(quiet: false, parse.GetValue(fast)) is not { } reader) return 2;
             var options = new IngestOptions { MaxBytes = Math.Max(1, parse.GetValue(maxSize)) << 20 };
             using var fetcher = IngestCommand.Fetcher(options, parse.GetValue(timeout));
             using var stop = new CancellationTokenSource();

@@ -40,6 +40,8 @@ public sealed record Document
     public IReadOnlyList<Claim> Claims { get; init; } = [];
     public IReadOnlyList<EventMention> Events { get; init; } = [];
     public required DocumentFingerprint Fingerprint { get; init; }
+    /// <summary>Which entity model read the names ("encoder", "perceptron"); null when none did (no model, not English).</summary>
+    public string? EntityModel { get; init; }
     public string? DuplicateOf { get; init; }
 }
 

@@ -84,9 +84,8 @@ public sealed class MiniLmWeights
         }
         var words = tensors["embeddings.word_embeddings.weight"];
         var shape = new BertShape(Width: (int)words.Dims[1], Vocabulary: (int)words.Dims[0]);
-        var matrices = graph.Node.Where(n => n.OpType == "MatMul" && n.Input.Count == 2 && tensors.ContainsKey(n.Input[1]))
-            .Select(n => n.Input[1]).ToList();
-        var layerCount = matrices.Count / 6;
+        var layerCount = graph.Initializer.Count(t => t.Name.StartsWith("encoder.layer.", StringComparison.Ordinal)
+            && t.Name.EndsWith(".output.LayerNorm.bias", StringComparison.Ordinal) && !t.Name.Contains("attention", StringComparison.Ordinal));
         shape = shape with { Layers = layerCount };
         var m = new MiniLmWeights(shape)
         {
@@ -98,20 +97,35 @@ public sealed class MiniLmWeights
         };
         for (var l = 0; l < layerCount; l++)
         {
-            var p = $"encoder.layer.{l}.";
             var layer = m.Layers[l];
-            layer.Query = Read(matrices[l * 6]); layer.QueryBias = Read(p + "attention.self.query.bias");
-            layer.Key = Read(matrices[l * 6 + 1]); layer.KeyBias = Read(p + "attention.self.key.bias");
-            layer.Value = Read(matrices[l * 6 + 2]); layer.ValueBias = Read(p + "attention.self.value.bias");
-            layer.Output = Read(matrices[l * 6 + 3]); layer.OutputBias = Read(p + "attention.output.dense.bias");
-            layer.Norm1Gain = Read(p + "attention.output.LayerNorm.weight"); layer.Norm1Bias = Read(p + "attention.output.LayerNorm.bias");
-            layer.Up = Read(matrices[l * 6 + 4]); layer.UpBias = Read(p + "intermediate.dense.bias");
-            layer.Down = Read(matrices[l * 6 + 5]); layer.DownBias = Read(p + "output.dense.bias");
-            layer.Norm2Gain = Read(p + "output.LayerNorm.weight"); layer.Norm2Bias = Read(p + "output.LayerNorm.bias");
+            foreach (var ((_, target), name) in layer.Tensors().ToList().Zip(LayerInitializers(graph, l)))
+            {
+                var values = Read(name);
+                if (values.Length != target.Length) throw new InvalidDataException($"{name} has {values.Length} values, not {target.Length}");
+                values.CopyTo(target, 0);
+            }
         }
         if (m.Layers[0].Up.Length != shape.Width * shape.FeedForward)
             throw new InvalidDataException("the encoder model's feed-forward is not 4 × its width; this is not a MiniLM/BERT layout");
         return m;
+    }
+
+    /// <summary>The initializer names of one layer's parameters, in <see cref="LayerWeights.Tensors"/> order.</summary>
+    public static IReadOnlyList<string> LayerInitializers(Onnx.GraphProto graph, int layer)
+    {
+        var constants = graph.Initializer.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var matrices = graph.Node.Where(n => n.OpType == "MatMul" && n.Input.Count == 2 && constants.Contains(n.Input[1]))
+            .Select(n => n.Input[1]).Skip(layer * 6).Take(6).ToList();
+        if (matrices.Count < 6) throw new InvalidDataException($"the encoder model has no layer {layer}");
+        var p = $"encoder.layer.{layer}.";
+        return
+        [
+            matrices[0], p + "attention.self.query.bias", matrices[1], p + "attention.self.key.bias",
+            matrices[2], p + "attention.self.value.bias", matrices[3], p + "attention.output.dense.bias",
+            p + "attention.output.LayerNorm.weight", p + "attention.output.LayerNorm.bias",
+            matrices[4], p + "intermediate.dense.bias", matrices[5], p + "output.dense.bias",
+            p + "output.LayerNorm.weight", p + "output.LayerNorm.bias",
+        ];
     }
 
     /// <summary>Small random weights, for tests of the arithmetic on a tiny model.</summary>

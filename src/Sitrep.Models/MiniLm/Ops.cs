@@ -7,7 +7,7 @@ namespace Sitrep.Models.MiniLm;
 /// ONNX stores them, [in × out], so both y = xW (rows of W scaled and added) and dx = dy Wᵀ (dot products with rows of
 /// W) run over contiguous memory with TensorPrimitives.
 /// </summary>
-internal static class Ops
+public static class Ops
 {
     /// <summary>y[n × out] = x[n × in] · w[in × out] + b.</summary>
     public static void Linear(ReadOnlySpan<float> x, int n, int inWidth, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> y)

@@ -105,6 +105,7 @@ public sealed class DocumentReader(EntityRecognizer? entities, EventReader? even
             Claims = claims,
             Events = happenings,
             Fingerprint = Fingerprinter.Compute(body),
+            EntityModel = english ? entities?.ModelName : null,
         };
     }
 

@@ -29,7 +29,7 @@ public static class Reprocessor
                     var doc = reader.Read(raw.Source, raw.Bytes, raw.Hints);
                     var (copy, of) = Duplicates.Find(store, doc with { Id = raw.Id }, earlier);
                     doc = doc with { Id = raw.Id, Source = raw.Source, DuplicateOf = copy == Copy.None ? null : of };
-                    if (old.Body != doc.Body || old.Title != doc.Title || old.Published != doc.Published || old.DuplicateOf != doc.DuplicateOf || old.Author != doc.Author
+                    if (old.Body != doc.Body || old.EntityModel != doc.EntityModel || old.Title != doc.Title || old.Published != doc.Published || old.DuplicateOf != doc.DuplicateOf || old.Author != doc.Author
                         || !store.Mentions(raw.Id).SequenceEqual(doc.Mentions) || !store.Claims(raw.Id).SequenceEqual(doc.Claims)
                         || !store.Events(raw.Id).Select(e => (e.Type, e.Trigger)).SequenceEqual(doc.Events.Select(e => (e.Type, e.Trigger))))
                         changed++;

@@ -256,5 +256,8 @@ internal static class Migrations
         (10, "event targets", """
             ALTER TABLE event_mentions ADD COLUMN targets TEXT NOT NULL DEFAULT '';
             """),
+        (11, "entity model per document", """
+            ALTER TABLE documents ADD COLUMN entity_model TEXT;
+            """),
     ];
 }

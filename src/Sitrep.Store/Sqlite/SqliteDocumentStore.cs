@@ -106,8 +106,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IResolutionSto
     {
         using (var c = Command("""
             INSERT INTO documents (id, source, media_type, encoding, raw, title, outlet, author, language, published, published_precision,
-                published_range_from, published_range_to, published_from, published_note, header_date, body, cut_json, text_hash, minhash, duplicate_of, ingested_at, hints_json, url)
-            VALUES ($id, $source, $media, $enc, $raw, $title, $outlet, $author, $lang, $pub, $prec, $rfrom, $rto, $pfrom, $pnote, $hdate, $body, $cut, $hash, $minhash, $dup, $at, $hints, $url)
+                published_range_from, published_range_to, published_from, published_note, header_date, body, cut_json, text_hash, minhash, duplicate_of, ingested_at, hints_json, url, entity_model)
+            VALUES ($id, $source, $media, $enc, $raw, $title, $outlet, $author, $lang, $pub, $prec, $rfrom, $rto, $pfrom, $pnote, $hdate, $body, $cut, $hash, $minhash, $dup, $at, $hints, $url, $emodel)
             """, DerivedParameters(d).Concat([("$source", d.Source), ("$media", d.MediaType), ("$raw", raw), ("$at", Now()),
                 ("$hints", d.Hints is null ? null : JsonSerializer.Serialize(d.Hints, StoreJson.Default.SourceHints))]).ToArray()))
             c.ExecuteNonQuery();
@@ -125,7 +125,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IResolutionSto
         using (var c = Command("""
             UPDATE documents SET encoding = $enc, title = $title, outlet = $outlet, author = $author, language = $lang, published = $pub,
                 published_precision = $prec, published_range_from = $rfrom, published_range_to = $rto, published_from = $pfrom, published_note = $pnote,
-                header_date = $hdate, body = $body, cut_json = $cut, text_hash = $hash, minhash = $minhash, duplicate_of = $dup, url = $url
+                header_date = $hdate, body = $body, cut_json = $cut, text_hash = $hash, minhash = $minhash, duplicate_of = $dup, url = $url, entity_model = $emodel
             WHERE id = $id
             """, DerivedParameters(d).ToArray()))
             c.ExecuteNonQuery();
@@ -472,7 +472,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IResolutionSto
 
     private const string DocumentColumns =
         "id, source, media_type, encoding, title, outlet, author, language, published, published_precision, published_range_from, published_range_to, " +
-        "published_from, published_note, header_date, body, cut_json, text_hash, duplicate_of, hints_json, url";
+        "published_from, published_note, header_date, body, cut_json, text_hash, duplicate_of, hints_json, url, entity_model";
 
     private IEnumerable<Document> ReadDocuments(SqliteCommand c)
     {
@@ -491,6 +491,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IResolutionSto
                 Cut = JsonSerializer.Deserialize(r.GetString(16), StoreJson.Default.ListCutText) ?? [],
                 Fingerprint = new DocumentFingerprint(r.GetString(17), []), DuplicateOf = S(18),
                 Hints = S(19) is { } hints ? JsonSerializer.Deserialize(hints, StoreJson.Default.SourceHints) : null, Url = S(20),
+                EntityModel = S(21),
             };
             yield return document with
             {
@@ -506,6 +507,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IResolutionSto
             ("$id", d.Id), ("$url", d.Url), ("$enc", d.Encoding), ("$title", d.Title), ("$outlet", d.Outlet), ("$author", d.Author), ("$lang", d.Language),
             ("$hdate", d.HeaderDate?.ToString()), ("$body", d.Body), ("$cut", JsonSerializer.Serialize(d.Cut.ToList(), StoreJson.Default.ListCutText)),
             ("$hash", d.Fingerprint.TextHash), ("$minhash", Pack(d.Fingerprint.Signature)), ("$dup", d.DuplicateOf),
+            ("$emodel", d.EntityModel),
         ]);
 
     private static IEnumerable<(string, object?)> PublishedParameters(PublicationDate p) =>

@@ -7,19 +7,26 @@ namespace Sitrep.Text.Entities;
 /// <summary>Finds the names in a body: sentences, tokens, then the entity model, one document at a time. Not thread-safe: one per worker.</summary>
 public sealed class EntityRecognizer
 {
-    private readonly EntityModel model;
+    private readonly IEntityTagger _tagger;
+    private readonly EntityLabels _labels;
 
     /// <exception cref="InvalidOperationException">The model was trained with other word lists or clusters.</exception>
-    public EntityRecognizer(EntityModel model, Lexicon lexicon)
+    public EntityRecognizer(EntityModel model, Lexicon lexicon) : this(new PerceptronTagger(model, lexicon), lexicon, model.Info)
     {
-        if (model.Info.GetValueOrDefault("lexicon") is { } trained && trained != lexicon.Signature)
+    }
+
+    /// <param name="trainedWith">The model's own record of what it was trained with (its word lists' signature).</param>
+    /// <exception cref="InvalidOperationException">The model was trained with other word lists or clusters.</exception>
+    public EntityRecognizer(IEntityTagger tagger, Lexicon lexicon, IReadOnlyDictionary<string, string> trainedWith)
+    {
+        if (trainedWith.GetValueOrDefault("lexicon") is { } trained && trained != lexicon.Signature)
             throw new InvalidOperationException($"the entity model was trained with other word lists ({trained}) than these ({lexicon.Signature}); run 'sitrep train ner' again");
-        this.model = model;
+        _tagger = tagger;
+        _labels = tagger.Labels;
         _lexicon = lexicon;
-        _person = model.Labels.Types.ToList().IndexOf("PER");
-        _location = model.Labels.Types.ToList().IndexOf("LOC");
-        _organisation = model.Labels.Types.ToList().IndexOf("ORG");
-        _features = new FeatureExtractor(lexicon);
+        _person = _labels.Types.ToList().IndexOf("PER");
+        _location = _labels.Types.ToList().IndexOf("LOC");
+        _organisation = _labels.Types.ToList().IndexOf("ORG");
     }
 
     private readonly Lexicon _lexicon;
@@ -27,26 +34,22 @@ public sealed class EntityRecognizer
     private readonly int _location;
     private readonly int _organisation;
 
-    private readonly FeatureExtractor _features;
-    private readonly DocumentMemory _memory = new();
-    private readonly List<ulong> _buffer = new(96);
-
-    public EntityModel Model => model;
+    /// <summary>Which model reads the names ("perceptron", "encoder").</summary>
+    public string ModelName => _tagger.Name;
 
     private static readonly HashSet<string> RegionWords = new(StringComparer.OrdinalIgnoreCase) { "region", "oblast", "province", "krai", "governorate" };
 
     public List<Mention> Recognize(string text)
     {
-        _memory.Clear();
         var mentions = new List<Mention>();
-        var labels = new int[256];
         var places = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var sentence in SentenceSplitter.Split(text))
+        var sentences = SentenceSplitter.Split(text).Select(s => Tokenizer.Tokenize(text, s.Start, s.End)).Where(t => t.Count > 0).ToList();
+        var allLabels = sentences.Select(t => new int[t.Count]).ToArray();
+        _tagger.Tag(text, sentences, allLabels);
+        for (var s = 0; s < sentences.Count; s++)
         {
-            var tokens = Tokenizer.Tokenize(text, sentence.Start, sentence.End);
-            if (tokens.Count == 0) continue;
-            if (labels.Length < tokens.Count) labels = new int[tokens.Count * 2];
-            model.Tag(_features, text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), _memory, labels, _buffer);
+            var tokens = sentences[s];
+            var labels = allLabels[s];
             RepairLowerCaseFirstNames(text, tokens, labels);
             SplitTrailingPeople(text, tokens, labels);
             RetypePlacesAfterLocatives(text, tokens, labels, places);
@@ -57,8 +60,8 @@ public sealed class EntityRecognizer
                 var e = MentionEnd(labels, i, tokens.Count);
                 var end = tokens[e - 1].End;
                 // "Kursk region", "Sumy Oblast": the region word is part of the region's name
-                if (model.Labels.Types[type] == "LOC" && e < tokens.Count && RegionWords.Contains(tokens[e].Of(text))) end = tokens[e++].End;
-                mentions.Add(new Mention(new TextSpan(tokens[i].Start, end), model.Labels.Types[type]));
+                if (_labels.Types[type] == "LOC" && e < tokens.Count && RegionWords.Contains(tokens[e].Of(text))) end = tokens[e++].End;
+                mentions.Add(new Mention(new TextSpan(tokens[i].Start, end), _labels.Types[type]));
                 i = e - 1;
             }
         }
