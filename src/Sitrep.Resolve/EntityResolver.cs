@@ -101,8 +101,8 @@ public static class EntityResolver
         public IReadOnlyList<Cluster> Singles(string w) => _singles.GetValueOrDefault(w) ?? [];
         public IReadOnlyList<Cluster> WithInitials(string acronym) => _byInitials.GetValueOrDefault(acronym) ?? [];
         public IReadOnlyList<Cluster> Acronyms(string initials) => _acronyms.GetValueOrDefault(initials) ?? [];
-        public IReadOnlyList<Cluster> WithHead(string type, string word) => _byHead.GetValueOrDefault(Family(type) + " " + word) ?? [];
-        private readonly Dictionary<string, List<Cluster>> _byHead = new(StringComparer.Ordinal);
+        public IReadOnlyList<Cluster> WithWord(string type, string word) => _byWord.GetValueOrDefault(Family(type) + " " + word) ?? [];
+        private readonly Dictionary<string, List<Cluster>> _byWord = new(StringComparer.Ordinal);
 
         private readonly Dictionary<string, List<Cluster>> _byInitials = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<Cluster>> _acronyms = new(StringComparer.Ordinal);
@@ -127,7 +127,7 @@ public static class EntityResolver
             }
             if (to.Type is "ORG" or "MISC")
                 foreach (var text in from.IdentifyingTexts.Where(t => !IsAcronym(t)))
-                    if (OrgWords(text) is { Length: > 0 } words) Put(_byHead, Family(to.Type) + " " + words[0], to);
+                    foreach (var word in OrgWords(text)) Put(_byWord, Family(to.Type) + " " + word, to);
             if (to.Type != "PER")
             {
                 foreach (var text in from.Texts)
@@ -285,7 +285,7 @@ public static class EntityResolver
         if (match is null && c.Type is "ORG" or "MISC" && !IsAcronym(c.Name) && OrgWords(c.Name) is { Length: > 0 } own)
         {
             // an organisation's short form and its full name in different stories, when only one name answers
-            var related = own.SelectMany(w => global.WithHead(c.Type, w)).Distinct()
+            var related = own.SelectMany(w => global.WithWord(c.Type, w)).Distinct()
                 .Where(g => !IsAcronym(g.Name) && OrgWords(g.Name) is var other && (IsShortForm(own, other, qualifiers) || IsShortForm(other, own, qualifiers))).Take(2).ToList();
             if (related.Count == 1)
             {
@@ -483,7 +483,7 @@ public static class EntityResolver
     private static string DisplayName(Cluster c, Dictionary<string, Cluster> owners)
     {
         var texts = c.Texts.ToList();
-        bool Flawed(string t) => Possessive(t, texts) || Modified(t) || c.Type != "PER" && RunOn(t, c, owners);
+        bool Flawed(string t) => Possessive(t, texts) || Modified(t) || c.Type == "LOC" && RunOn(t, c, owners);
         bool Short(string t) => IsAcronym(t) || c.Reasons.TryGetValue(t, out var why) && why.StartsWith("short form", StringComparison.Ordinal);
         var choices = texts.Where(t => !Flawed(t) && !Short(t)).ToList();
         if (choices.Count == 0) choices = texts.Where(t => !Flawed(t)).ToList();
@@ -501,12 +501,13 @@ public static class EntityResolver
     private static bool Modified(string text) =>
         NameKey.Words(text).ToList() is { Count: > 1 } words && words[0].Length >= 4 && words[0].All(char.IsLower);
 
-    /// <summary>Two names of the collection run together, at least one of another entity ("Kursk Ukraine").</summary>
+    /// <summary>Two place names of the collection run together, at least one of another entity ("Kursk Ukraine").</summary>
     private static bool RunOn(string text, Cluster c, Dictionary<string, Cluster> owners)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 1; i < words.Length; i++)
-            if (owners.TryGetValue(string.Join(' ', words[..i]), out var a) && owners.TryGetValue(string.Join(' ', words[i..]), out var b) && (a != c || b != c))
+            if (owners.TryGetValue(string.Join(' ', words[..i]), out var a) && owners.TryGetValue(string.Join(' ', words[i..]), out var b)
+                && a.Type == "LOC" && b.Type == "LOC" && (a != c || b != c))
                 return true;
         return false;
     }

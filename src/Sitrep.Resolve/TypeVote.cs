@@ -37,9 +37,9 @@ public static class TypeVote
             }
             if (byType.Count == 1) continue;
             // on a tie a place only if the gazetteer knows it: Spiderweb, a place once and an organisation once, is no place
-            var known = isPlace is not null && byType.ContainsKey("LOC") && isPlace(text);
+            var known = isPlace is not null && byType.ContainsKey("LOC") && !surnames.Contains(key) && isPlace(text);
             var type = byType.OrderByDescending(t => t.Value).ThenBy(t => t.Key == "LOC" && !known ? TieOrder.Length : Rank(t.Key)).First().Key;
-            var place = type is "PER" or "MISC" && known && !surnames.Contains(key);
+            var place = type is "PER" or "MISC" && known;
             chosen[key] = place ? "LOC" : type;
         }
         return mentions.Select(m => chosen.TryGetValue(NameKey.Of(m.Text), out var type) && type != m.Type ? m with { Type = type } : m).ToList();
