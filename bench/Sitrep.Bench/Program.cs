@@ -10,11 +10,13 @@ using Sitrep.Store.Sqlite;
 //   --text FILE: measure the entity stage on real text too (a CoNLL file's tokens joined into sentences, or plain text)
 //   --timeml DIR: measure the time and quantity taggers on TimeML documents (their text and creation dates)
 //   --pages DIR: only the article extractor, side by side with readability.js on the same web pages (.html, .html.gz)
+//   --ecb DIR: only the event stage (mention tagger, coreference) beside the entity model, on ECB+'s dev topics
 var count = 5000;
 var from = Path.Combine(FindRoot(), "samples");
 string? realText = null;
 string? timeMl = null;
 string? pagesDir = null;
+string? ecbDir = null;
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--articles") count = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
@@ -22,7 +24,9 @@ for (var i = 0; i < args.Length - 1; i++)
     if (args[i] == "--text") realText = args[i + 1];
     if (args[i] == "--timeml") timeMl = args[i + 1];
     if (args[i] == "--pages") pagesDir = args[i + 1];
+    if (args[i] == "--ecb") ecbDir = args[i + 1];
 }
+if (ecbDir is not null) return EcbBench.Run(ecbDir, FindRoot());
 if (pagesDir is not null) return ExtractionBench.Run(pagesDir, FindRoot(), rounds: 10);
 var templates = Directory.EnumerateFiles(from, "*.*", SearchOption.AllDirectories).Select(f => Sitrep.Ingest.Decoding.TextDecoder.Decode(File.ReadAllBytes(f)).Text).ToArray();
 if (templates.Length == 0) { Console.Error.WriteLine($"no articles in {from}"); return 1; }
