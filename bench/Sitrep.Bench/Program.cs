@@ -14,12 +14,14 @@ using Sitrep.Store.Sqlite;
 //   --pages DIR: only the article extractor, side by side with readability.js on the same web pages (.html, .html.gz)
 //   --compare DIR --truth FILE: the extractor against SmartReader and against itself on AngleSharp's parse, F1 and speed
 //   --damage FILE: 30 copies of an article with 50 random bytes overwritten each, read as ingest reads them
+//   --ecb DIR: only the event stage (mention tagger, coreference) beside the entity model, on ECB+'s dev topics
 var count = 5000;
 var from = Path.Combine(FindRoot(), "samples");
 string? realText = null;
 string? timeMl = null;
 string? pagesDir = null;
 string? compareDir = null, truthPath = null, damageSeed = null;
+string? ecbDir = null;
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--articles") count = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
@@ -30,9 +32,11 @@ for (var i = 0; i < args.Length - 1; i++)
     if (args[i] == "--compare") compareDir = args[i + 1];
     if (args[i] == "--truth") truthPath = args[i + 1];
     if (args[i] == "--damage") damageSeed = args[i + 1];
+    if (args[i] == "--ecb") ecbDir = args[i + 1];
 }
 if (damageSeed is not null) return DamageBench.Run(damageSeed);
 if (compareDir is not null) return truthPath is null ? Fail("--compare needs --truth FILE") : ExtractorComparison.Run(compareDir, truthPath, rounds: 5);
+if (ecbDir is not null) return EcbBench.Run(ecbDir, FindRoot());
 if (pagesDir is not null) return ExtractionBench.Run(pagesDir, FindRoot(), rounds: 10);
 // --synthetic FILE: write --articles synthetic news articles as JSON Lines, for bench/serve-scale.sh
 if (Array.IndexOf(args, "--synthetic") is var at and >= 0 && at + 1 < args.Length)

@@ -59,7 +59,7 @@ internal static class EcbCommands
                 source = EcbEvaluation.Predicted(tagger);
             }
             if (ReadEcb(dir, TopicFilter(parse.GetValue(topics))) is not { } docs) return 1;
-            var result = EcbEvaluation.Evaluate(docs, new EcbFeatures(LoadRecognizer()), coreference, source);
+            var result = EcbEvaluation.Evaluate(docs, new EcbFeatures(LoadRecognizer(), LoadClusters()), coreference, source);
             if (parse.GetValue(output) is { } path)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -107,7 +107,7 @@ internal static class EcbCommands
             var dir = parse.GetValue(ecb)!;
             var isDev = TopicFilter(parse.GetValue(dev)) ?? (_ => false);
             if (ReadEcb(dir, null) is not { } docs) return 1;
-            var features = new EcbFeatures(LoadRecognizer());
+            var features = new EcbFeatures(LoadRecognizer(), LoadClusters());
             var (model, prior) = EcbTraining.Train(docs.Where(d => !isDev(d.Topic)).ToList(), docs.Where(d => isDev(d.Topic)).ToList(), features,
                 trainingDocumentThreshold: 0.2, log: Console.Error.WriteLine);
             var path = parse.GetValue(output)!;
@@ -152,6 +152,7 @@ internal static class EcbCommands
             Console.Error.WriteLine($"training on {ecbCount} ECB+ and {sentences.Count - ecbCount} TimeBank sentences; {devDocs.Count} dev documents");
             EventMentionTagger? best = null;
             var bestF1 = -1.0;
+            var bestBias = 0f;
             var info = new Dictionary<string, string> { ["seed"] = parse.GetValue(seed).ToString(CultureInfo.InvariantCulture), ["timebank"] = (sentences.Count > ecbCount).ToString() };
             EventMentionTrainer.Train(sentences, clusters, parse.GetValue(epochs), parse.GetValue(seed), info, (epoch, errors, tagger) =>
             {
@@ -159,9 +160,20 @@ internal static class EcbCommands
                 Console.Error.WriteLine($"epoch {epoch,2}: training error {errors:P2}, dev mention F1 {f1:0.0000}");
                 if (f1 > bestF1 || devDocs.Count == 0) { bestF1 = f1; best = tagger; }
             });
+            if (devDocs.Count > 0)
+            {
+                foreach (var bias in new[] { 0f, 0.5f, 1f, 1.5f, 2f, 3f, 4f, 6f, 8f })
+                {
+                    best!.BeginBias = bias;
+                    var f1 = MentionF1(best, devDocs);
+                    Console.Error.WriteLine($"begin bias {bias}: dev mention F1 {f1:0.0000}");
+                    if (f1 > bestF1) (bestF1, bestBias) = (f1, bias);
+                }
+                best!.BeginBias = bestBias;
+            }
             var path = parse.GetValue(output)!;
             best!.Save(path);
-            Console.Error.WriteLine($"wrote {path}: {best.FeatureCount:N0} features (epoch {best.Info["epochs"]}), {new FileInfo(path).Length / 1048576.0:0.0} MB");
+            Console.Error.WriteLine($"wrote {path}: {best.FeatureCount:N0} features (epoch {best.Info["epochs"]}, begin bias {best.BeginBias}, dev F1 {bestF1:0.0000}), {new FileInfo(path).Length / 1048576.0:0.0} MB");
             return 0;
         });
         return command;
@@ -216,6 +228,9 @@ internal static class EcbCommands
         try { return new EventCoreference(PairwiseModel.Load(path), File.Exists(pairs) ? StemPairPrior.Load(pairs) : null); }
         catch (InvalidDataException e) { Console.Error.WriteLine($"sitrep: {e.Message}"); return null; }
     }
+
+    private static Dictionary<string, string>? LoadClusters() =>
+        Resources.Find(Resources.Clusters) is { } c ? EventMentionTagger.LoadClusters(c) : null;
 
     private static EventMentionTagger? LoadTagger()
     {

@@ -86,7 +86,7 @@ public static class EcbEvaluation
         {
             var read = features.Read(d);
             words[d.Name] = read.Words;
-            foreach (var (id, tokens) in mentions(d)) infos.Add((EcbFeatures.Mention(read, $"{d.Name}|{id}", tokens), tokens));
+            foreach (var (id, tokens) in mentions(d)) infos.Add((features.Mention(read, $"{d.Name}|{id}", tokens), tokens));
         }
         return (infos, words);
     }

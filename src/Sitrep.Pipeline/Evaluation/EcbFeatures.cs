@@ -16,8 +16,14 @@ namespace Sitrep.Pipeline.Evaluation;
 public sealed class EcbFeatures
 {
     private readonly EntityRecognizer? _entities;
+    private readonly IReadOnlyDictionary<string, string>? _clusters;
 
-    public EcbFeatures(EntityRecognizer? entities) => _entities = entities;
+    /// <param name="clusters">word → cluster bit path (models/clusters.tsv), for the trigger head's cluster</param>
+    public EcbFeatures(EntityRecognizer? entities, IReadOnlyDictionary<string, string>? clusters = null)
+    {
+        _entities = entities;
+        _clusters = clusters;
+    }
 
     /// <summary>A document as text (one sentence a line) with each token's span and what the taggers found.</summary>
     public sealed record ReadDocument(EcbDocument Source, string Text, TextSpan[] Spans, List<Mention> Names, List<Core.Time.TimeExpression> Times)
@@ -40,7 +46,7 @@ public sealed class EcbFeatures
     }
 
     /// <summary>The coreference view of the mention over <paramref name="tokens"/> (token indices of one sentence).</summary>
-    public static EventMentionInfo Mention(ReadDocument doc, string id, IReadOnlyList<int> tokens)
+    public EventMentionInfo Mention(ReadDocument doc, string id, IReadOnlyList<int> tokens)
     {
         var source = doc.Source;
         var sentence = source.Tokens[tokens[0]].Sentence;
@@ -57,7 +63,10 @@ public sealed class EcbFeatures
         var figures = sentenceTokens.Select(t => source.Tokens[t].Text.Replace(",", "", StringComparison.Ordinal))
             .Where(w => w.Length > 0 && w.All(c => char.IsDigit(c) || c == '.') && char.IsDigit(w[0])).ToHashSet(StringComparer.Ordinal);
         var context = sentenceTokens.Where(t => !tokens.Contains(t) && IsContentWord(source.Tokens[t].Text)).Select(t => Stems.Of(source.Tokens[t].Text)).ToList();
-        return new EventMentionInfo(id, source.Name, Head(words, stems), stems, context, times, places, participants, figures, Sentence: sentence);
+        var head = Head(words, stems);
+        var headWord = words[Math.Max(0, stems.IndexOf(head))].ToLowerInvariant();
+        return new EventMentionInfo(id, source.Name, head, stems, context, times, places, participants, figures, Sentence: sentence,
+            HeadCluster: _clusters?.GetValueOrDefault(headWord));
     }
 
     /// <summary>A name's last word: "Hugh Jackman" and "Jackman" are one participant.</summary>

@@ -12,7 +12,7 @@ public static class PairFeatures
         "bias", "same_head", "shared_stem", "head_trigram", "meaning", "document", "same_document", "same_document_cluster",
         "same_head_x_document", "times_overlap", "times_differ", "places_overlap", "places_differ",
         "participants_overlap", "participants_differ", "figures_overlap", "figures_differ", "context_overlap", "same_sentence", "stem_pair_rate", "stem_pair_seen",
-        "same_head_x_same_document", "stem_pair_rate_x_document", "meaning_x_document",
+        "same_head_x_same_document", "stem_pair_rate_x_document", "meaning_x_document", "head_cluster",
     ];
 
     public static int Count => Names.Length;
@@ -44,6 +44,7 @@ public static class PairFeatures
         f[21] = f[1] * f[6];
         f[22] = f[19] * f[5];
         f[23] = f[4] * f[5];
+        f[24] = (float)SharedPrefix(a.HeadCluster, b.HeadCluster);
     }
 
     private static (float Overlap, float Differ) Overlap(IReadOnlyCollection<string> a, IReadOnlyCollection<string> b)
@@ -73,6 +74,15 @@ public static class PairFeatures
         var y = b.ToHashSet(StringComparer.Ordinal);
         var union = x.Count + y.Count - x.Count(y.Contains);
         return union == 0 ? 0 : (double)x.Count(y.Contains) / union;
+    }
+
+    /// <summary>How far two words' cluster paths agree (1: same cluster; 0: split at the root, or no cluster).</summary>
+    private static double SharedPrefix(string? a, string? b)
+    {
+        if (a is null || b is null || a.Length == 0 || b.Length == 0) return 0;
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n]) n++;
+        return (double)n / Math.Max(a.Length, b.Length);
     }
 
     /// <summary>Dice coefficient of character trigrams: "attack"/"attacker" are near, "attack"/"arrest" are not.</summary>

@@ -46,6 +46,10 @@ public sealed class MentionFeatures(IReadOnlyDictionary<string, string>? cluster
         Add(f, "s-1", S(i - 1)); Add(f, "s+1", S(i + 1));
         Add(f, "w-1w", L(i - 1) + " " + w); Add(f, "ww+1", w + " " + L(i + 1));
         Add(f, "w-2w-1", L(i - 2) + " " + L(i - 1));
+        Add(f, "w+1w+2", L(i + 1) + " " + L(i + 2));
+        Add(f, "w-1w+1", L(i - 1) + " " + L(i + 1));
+        if (L(i - 1) is { Length: > 3 } before) Add(f, "suf3-1", before[^3..]);
+        if (L(i + 1) is { Length: > 3 } after) Add(f, "suf3+1", after[^3..]);
         foreach (var n in (ReadOnlySpan<int>)[4, 8, 12, 16, 20]) Add(f, "c" + n, C(i, n));
         Add(f, "c-1", C(i - 1, 8)); Add(f, "c+1", C(i + 1, 8)); Add(f, "c-1/16", C(i - 1, 16)); Add(f, "c+1/16", C(i + 1, 16));
         Add(f, "c-1c", C(i - 1, 8) + " " + C(i, 12));
@@ -66,6 +70,7 @@ public sealed class MentionFeatures(IReadOnlyDictionary<string, string>? cluster
         Add(f, "p", p);
         Add(f, "pw", p + " " + L(i));
         Add(f, "pc", p + " " + C(i, 12));
+        Add(f, "pw-1w", p + " " + L(i - 1) + " " + L(i));
         WithCorpus(f);
     }
 
