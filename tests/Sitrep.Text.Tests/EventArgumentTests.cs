@@ -56,7 +56,7 @@ public class EventArgumentTests
     [Fact]
     public void The_place_is_the_town_the_clause_names_rather_than_its_country()
     {
-        var r = Reading.Text("Russian forces shelled Ukraine overnight, hitting the town of Vovchansk.", Wednesday);
+        var r = Reading.Text("Russian artillery shelled targets in Ukraine near the town of Vovchansk overnight.", Wednesday);
         Assert.Equal("Vovchansk", r.Of(r.Event("strike").Place));
     }
 
@@ -87,5 +87,22 @@ public class ClaimPronounTests
                              "Oleh Kovalenko, the harbour master, inspected the damage on Tuesday.\n" +
                              "He told reporters that 12 shells had landed.", Wednesday);
         Assert.Equal("Oleh Kovalenko", r.Of(r.Claims[2].Source));
+    }
+}
+
+public class CaptionTests
+{
+    private static readonly DateOnly Wednesday = new(2024, 5, 8);
+
+    [Fact]
+    public void A_photo_caption_or_credit_is_no_ones_claim_and_reports_no_event()
+    {
+        var r = Reading.Text("This video grab shows the bridge damaged after an attack by Russian drones, the ministry said.\n" +
+                             "Rescuers at the port of Izmail on Tuesday. Photo: Oleh Kovalenko\n" +
+                             "Russian drones attacked the port of Izmail on Tuesday, the regional governor said.", Wednesday);
+        Assert.Null(r.Claims[0].Source);
+        Assert.All(r.Claims.Take(3), c => Assert.Null(c.Source));
+        var strike = Assert.Single(r.Events, e => e.Type == "strike");
+        Assert.True(strike.Sentence.Start > r.Text.IndexOf("Photo:", StringComparison.Ordinal));
     }
 }

@@ -5,11 +5,12 @@ using Sitrep.Resolve;
 
 namespace Sitrep.Pipeline.Evaluation;
 
-/// <summary>One gold event's result: whether it was found and merged, and whether its doer and place were right.</summary>
+/// <summary>One gold event's result: found, merged, and whether its doer and place were right.</summary>
 public sealed record GoldEventResult(string Id, string Type, bool Found, bool Merged, bool? DoerRight, bool? PlaceRight,
     int Conflicts, int ConflictsFound, string? SystemEvent);
 
-public sealed record EventScore(double EventRecall, double MergeRecall, double MatchedShare, int GoldEvents, int SystemEvents,
+public sealed record EventScore(
+    double EventRecall, double MergeRecall, double MatchedShare, int GoldEvents, int SystemEvents,
     IReadOnlyList<string> Matched, IReadOnlyList<string> Missed, IReadOnlyList<string> Unmerged,
     int GoldConflicts, int ConflictsFound, int DoersJudged, int DoersRight, int PlacesJudged, int PlacesRight,
     IReadOnlyList<GoldEventResult> Events)
@@ -40,7 +41,8 @@ public static class EventEvaluation
 
     /// <param name="documentSources">Every stored document's id and the path or URL it came from.</param>
     /// <param name="affiliations">Nationality words and the country they stand for.</param>
-    public static EventScore Evaluate(string goldPath, Story story, IReadOnlyList<(string Id, string Source)> documentSources,
+    public static EventScore Evaluate(
+        string goldPath, Story story, IReadOnlyList<(string Id, string Source)> documentSources,
         IReadOnlyDictionary<string, string>? affiliations = null)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(goldPath));
@@ -55,7 +57,8 @@ public static class EventEvaluation
         var byId = story.Entities.ToDictionary(e => e.Id);
         // gold documents are named by the start of their file name ("001" for 001_7de2….txt)
         string? DocumentOf(string goldDoc) => documentSources
-            .Where(d => Path.GetFileName(d.Source) is var f && (f == goldDoc || f.StartsWith(goldDoc + "_", StringComparison.Ordinal)
+            .Where(d => Path.GetFileName(d.Source) is var f
+                && (f == goldDoc || f.StartsWith(goldDoc + "_", StringComparison.Ordinal)
                 || f.StartsWith(goldDoc + ".", StringComparison.Ordinal)))
             .Select(d => d.Id).FirstOrDefault();
         var keysOf = new Dictionary<(string, bool), HashSet<string>>();
@@ -84,7 +87,8 @@ public static class EventEvaluation
                 continue;
             }
             var merged = docs.Count == g.Docs.Count && docs.All(d => best.Reports.Any(r => r.Document == d));
-            var flagged = g.Conflicts.Count(c => Flagged(best, c, c.Docs.Select(DocumentOf).OfType<string>().ToHashSet()));
+            var flagged = g.Conflicts.Count(c =>
+                Flagged(best, c, c.Docs.Select(DocumentOf).OfType<string>().ToHashSet()));
             results.Add(new GoldEventResult(g.Id, g.Type, true, merged, g.Actor is null ? null : DoerRight(best, g),
                 g.Place is null ? null : PlaceRight(best, g), g.Conflicts.Count, flagged, best.Id));
         }
@@ -102,7 +106,8 @@ public static class EventEvaluation
     }
 
     private static bool Flagged(Event e, GoldConflict gold, HashSet<string> docs) =>
-        e.Conflicts.Any(c => (gold.Field == "other" || c.Field == gold.Field) && c.Documents.Distinct().Count(docs.Contains) >= 2);
+        e.Conflicts.Any(c => (gold.Field == "other" || c.Field == gold.Field)
+            && c.Documents.Distinct().Count(docs.Contains) >= 2);
 
     private static Gold ReadGold(JsonElement e)
     {
@@ -120,7 +125,8 @@ public static class EventEvaluation
             : [];
         return new Gold(e.GetProperty("id").GetString()!, e.GetProperty("type").GetString()!,
             dates.Count == 0 ? null : dates.Min(d => d.From), dates.Count == 0 ? null : dates.Max(d => d.To),
-            Text("place"), Text("actor"), [.. e.GetProperty("docs").EnumerateArray().Select(d => d.GetString()!)], conflicts);
+            Text("place"), Text("actor"), [.. e.GetProperty("docs").EnumerateArray().Select(d => d.GetString()!)],
+            conflicts);
     }
 
     /// <summary>A gold date: a day, or a month ("2023-05") as all its days.</summary>
@@ -141,9 +147,11 @@ public static class EventEvaluation
     /// gold entity named by such a run, and, with <paramref name="affiliations"/>, the country a nationality word
     /// stands for.
     /// </summary>
-    private static HashSet<string> GoldKeys(string text, List<HashSet<string>> variants, IReadOnlyDictionary<string, string>? affiliations)
+    private static HashSet<string> GoldKeys(
+        string text, List<HashSet<string>> variants, IReadOnlyDictionary<string, string>? affiliations)
     {
-        var words = text.Split([' ', ',', ';', ':', '(', ')', '/', '\'', '‘', '’', '"'], StringSplitOptions.RemoveEmptyEntries);
+        char[] separators = [' ', ',', ';', ':', '(', ')', '/', '\'', '‘', '’', '"'];
+        var words = text.Split(separators, StringSplitOptions.RemoveEmptyEntries);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
             for (var n = 1; n <= 5 && i + n <= words.Length; n++)

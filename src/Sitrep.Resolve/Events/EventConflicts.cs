@@ -15,22 +15,29 @@ internal static class EventConflicts
     public static List<EventConflict> Of(List<EventResolver.Report> cluster, List<EventResolver.Report> byDocument)
     {
         var conflicts = new List<EventConflict>();
-        // the first number of each article's report is its count of the event; compare counts of the same thing
-        foreach (var unit in byDocument.Where(r => r.Quantities.Count > 0).GroupBy(r => r.Quantities[0].Unit ?? ""))
+        // each article's first count of a thing (by unit) against the others'
+        var documents = cluster.GroupBy(r => r.Document).Select(g => g.OrderBy(r => r.Order).ToList())
+            .OrderBy(g => g[0].Order).ToList();
+        var firstCounts = documents.SelectMany(d => d.SelectMany(r => r.Quantities.Select(q => (Report: r, Quantity: q)))
+            .GroupBy(x => x.Quantity.Unit ?? "").Select(g => g.First()));
+        foreach (var unit in firstCounts.GroupBy(x => x.Quantity.Unit ?? ""))
         {
-            var counts = unit.Select(r => (Report: r, Quantity: r.Quantities[0])).ToList();
+            var counts = unit.ToList();
             if (counts.Select(q => q.Quantity.Value).Distinct().Count() > 1)
                 conflicts.Add(Conflict("quantity", counts.Select(c => (c.Report, c.Quantity.Text))));
         }
-        var days = byDocument.Where(r => r.Date is { FromText: true, Days: 1 }).ToList();
+        // each article's first day for it
+        var days = documents.Select(d => d.FirstOrDefault(r => r.Date is { FromText: true, Days: 1 }))
+            .OfType<EventResolver.Report>().ToList();
         if (days.Select(r => r.Date!.From).Distinct().Count() > 1)
             conflicts.Add(Conflict("date", days.Select(r => (r, r.Date!.Value))));
         if (byDocument.Any(r => r.Stance == Stance.Denies) && byDocument.Any(r => r.Stance != Stance.Denies))
             conflicts.Add(Conflict("status", byDocument.Select(r => (r, Claim.StanceName(r.Stance)))));
         // one side's doer against the other's, from any report (one article may carry both accounts)
-        var sides = cluster.Where(r => r.Party is not null).GroupBy(r => r.Party!).Select(g => g.OrderBy(r => r.Order).First())
+        var sides = cluster.Where(r => r.Party is not null).GroupBy(r => r.Party!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.OrderBy(r => r.Order).First())
             .OrderBy(r => r.Order).ToList();
-        if (sides.Count > 1) conflicts.Add(Conflict("actor", sides.Select(r => (r, r.Party!.Name))));
+        if (sides.Count > 1) conflicts.Add(Conflict("actor", sides.Select(r => (r, r.Party!))));
         return conflicts;
     }
 

@@ -55,11 +55,15 @@ public static class EventResolver
                 // a nationality stands for its country ("Russian troops" act for Russia); a named actor keeps its side beside it
                 var actors = new List<Entity>();
                 Entity? side = null;
+                string? country = null;
                 foreach (var a in e.Actors)
-                    if (byMention.TryGetValue((d.Id, a.Start, a.End), out var actor))
+                    // a doer's words may be wider than one name ("Russia's Ministry of Defence"): its head name then
+                    if ((byMention.TryGetValue((d.Id, a.Start, a.End), out var named) ? named
+                            : HeadMention(d.Id, mentions, a, byMention)) is { } actor)
                     {
-                        var party = PartyOf(actor, affiliations, countries, byName);
-                        side ??= party;
+                        var party = CountryOf(actor, affiliations, countries);
+                        country ??= party;
+                        if (side is null && party is not null && byName.TryGetValue(party, out var partyEntity)) side = partyEntity;
                         if (actor.Type == "MISC" && party is not null) continue;
                         if (!actors.Contains(actor)) actors.Add(actor);
                     }
@@ -75,7 +79,8 @@ public static class EventResolver
                 var quantities = e.Quantities.Select(q => d.Quantities.FirstOrDefault(x => x.Span == q)).Where(q => q.Span.Length > 0)
                     .Select(q => new EventQuantity(q.Value, q.Of, q.Unit, q.Span.Of(d.Body), d.Id)).ToList();
                 var source = claim?.Claim.Source is null ? null : claim.SourceEntity ?? claim.SourceText;
-                var view = new ReportView(d.Id, e.Type, date, place, actors, side, targets, quantities, source, e.Sentence.Of(d.Body));
+                var view = new ReportView(d.Id, e.Type, date, place, actors, country, targets, quantities, source,
+                    e.Sentence.Of(d.Body));
                 reports.Add(new Report(order++, e, claim, view));
             }
         }
@@ -88,7 +93,7 @@ public static class EventResolver
         public EventDate? Date => View.Date;
         public Entity? Place => View.Place;
         public IReadOnlyList<Entity> Actors => View.Actors;
-        public Entity? Party => View.Side;
+        public string? Party => View.Side;
         public IReadOnlyList<EventQuantity> Quantities => View.Quantities;
         public Stance Stance => Claim?.Claim.Stance ?? Stance.Asserts;
     }
@@ -126,7 +131,9 @@ public static class EventResolver
         var first = cluster.OrderBy(r => r.Order).First();
         var byDocument = cluster.GroupBy(r => r.Document).Select(g => g.OrderBy(r => r.Order).First()).OrderBy(r => r.Order).ToList();
         var textDates = cluster.Where(r => r.Date is { FromText: true }).Select(r => r.Date!).ToList();
-        var date = textDates.OrderBy(d => d.Days).ThenBy(d => d.From).FirstOrDefault()
+        // the most precise date the text gives, and of those the one most reports give (the earliest on a tie)
+        var date = textDates.GroupBy(d => (d.Days, d.From)).OrderBy(g => g.Key.Days).ThenByDescending(g => g.Count()).ThenBy(g => g.Key.From)
+                .Select(g => g.First()).FirstOrDefault()
             ?? cluster.Select(r => r.Date).Where(d => d is not null).OrderBy(d => d!.From).FirstOrDefault();
         // the most specific place the reports give: a town over its region, a region over its country
         var place = cluster.Where(r => r.Place is not null).GroupBy(r => r.Place!).OrderBy(g => Breadth(g.Key)).ThenByDescending(g => g.Count())
@@ -193,9 +200,9 @@ public static class EventResolver
     }
 
     /// <summary>The country an actor stands for: "Russian troops" and "the Kremlin" act for Russia.</summary>
-    private static Entity? PartyOf(Entity actor, IReadOnlyDictionary<string, string> affiliations, HashSet<string> countries, Dictionary<string, Entity> byName)
+    private static string? CountryOf(Entity actor, IReadOnlyDictionary<string, string> affiliations, HashSet<string> countries)
     {
-        if (countries.Contains(actor.Name)) return actor;
+        if (countries.TryGetValue(actor.Name, out var named)) return named;
         string? country = null;
         foreach (var name in actor.Aliases.Prepend(actor.Name))
         {
@@ -207,7 +214,7 @@ public static class EventResolver
             }
             if (country is not null) break;
         }
-        return country is not null && byName.TryGetValue(country, out var party) ? party : null;
+        return country is not null && countries.TryGetValue(country, out var canonical) ? canonical : country;
     }
 
     private static string ClaimId(string document, TextSpan span) => "c-" + Hash(document + "\0" + span.Start.ToString(CultureInfo.InvariantCulture));

@@ -13,6 +13,8 @@ public sealed class ClaimLexicon
     public PhraseSet<ClaimCue> Cues { get; } = new();
     public PhraseSet<Stance> Stances { get; } = new();
     public WordSet SourceWords { get; } = new();
+    /// <summary>Words that mark a photo caption or credit: true when the sentence must open with them, false anywhere in a short line.</summary>
+    public PhraseSet<bool> Captions { get; } = new();
 
     public static ClaimLexicon Load(string directory)
     {
@@ -32,6 +34,15 @@ public sealed class ClaimLexicon
         foreach (var (line, c) in DataTable.Read(stances, 2))
             DataTable.AddPhrase(lexicon.Stances, stances, line, c[0], ParseStance(stances, line, c[1]));
         foreach (var (_, c) in DataTable.Read(Path.Combine(directory, "source-words.txt"), 1)) lexicon.SourceWords.Add(c[0]);
+        var captions = Path.Combine(directory, "captions.tsv");
+        if (File.Exists(captions))
+            foreach (var (line, c) in DataTable.Read(captions, 2))
+                DataTable.AddPhrase(lexicon.Captions, captions, line, c[0], c[1] switch
+                {
+                    "opens" => true,
+                    "line" => false,
+                    _ => throw new FormatException($"{captions}:{line}: where must be 'opens' or 'line', not '{c[1]}'"),
+                });
         return lexicon;
     }
 

@@ -16,6 +16,7 @@ public sealed class EventReader(ClaimLexicon claims, EventLexicon events)
 {
     private readonly ClaimTagger _claims = new(claims);
     private readonly EventTagger _events = new(events, claims.Cues);
+    private readonly List<Patterns.PhraseMatch<bool>> _captions = [];
 
     public EventLexicon Events => events;
 
@@ -37,12 +38,31 @@ public sealed class EventReader(ClaimLexicon claims, EventLexicon events)
         for (var i = 0; i < sentences.Count; i++)
         {
             var s = SentenceTokens.Of(body, i, sentences[i], Tokenizer.Tokenize(body, sentences[i].Start, sentences[i].End), mentions, ref cursor);
+            if (IsCaption(body, s))
+            {
+                // a photo caption or credit repeats the story under a picture: no one's claim, no event of its own
+                claimList.Add(new Claim(s.Span, null, null, Stance.Asserts));
+                continue;
+            }
             var claim = _claims.Tag(s, speakers);
             claimList.Add(claim);
             _events.Tag(s, times, quantities, i, context, eventList, claim.Source);
         }
         ClaimTagger.CarryQuotes(body, sentences, claimList);
         return (claimList, eventList);
+    }
+
+    private const int CaptionLine = 250;
+
+    private bool IsCaption(string body, SentenceTokens s)
+    {
+        _captions.Clear();
+        claims.Captions.Match(s.Text, s.Tokens, 0, s.Count, _captions);
+        if (_captions.Count == 0) return false;
+        var lineStart = body.LastIndexOf('\n', Math.Max(0, s.Span.Start - 1)) + 1;
+        var lineEnd = body.IndexOf('\n', s.Span.Start);
+        var shortLine = (lineEnd < 0 ? body.Length : lineEnd) - lineStart < CaptionLine;
+        return _captions.Any(c => c.Value ? c.First == 0 : shortLine);
     }
 
     /// <summary>
