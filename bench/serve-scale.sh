@@ -31,6 +31,7 @@ place="$(sqlite3 "$db" "select e.name from events v join entities e on e.id = v.
 person="$(sqlite3 "$db" "select name from entities where type = 'PER' order by mentions desc limit 1")"
 doc="$(sqlite3 "$db" 'select id from documents order by seq desc limit 1')"
 run() { echo "sitrep $*: $(timed "$sitrep" "$@" --db "$db")"; }
+echo "sitrep --version (process start, for comparison): $(timed "$sitrep" --version)"
 run timeline
 run timeline --place "$place"
 run timeline --type strike --from 2024-06-01 --to 2024-06-30

@@ -350,10 +350,14 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IResolutionSto
 
     public Document? Find(string idOrPrefix)
     {
-        using var c = Command($"SELECT {DocumentColumns} FROM documents WHERE id = $id OR id LIKE $prefix ORDER BY (id = $id) DESC, seq LIMIT 2",
-            ("$id", idOrPrefix), ("$prefix", idOrPrefix.Replace("%", "").Replace("_", "") + "%"));
+        using (var exact = Command($"SELECT {DocumentColumns} FROM documents WHERE id = $id", ("$id", idOrPrefix)))
+            if (ReadDocuments(exact).FirstOrDefault() is { } document) return document;
+        // ids are lower-case ASCII: a prefix is a range of the unique index, so no row outside it is read
+        var prefix = idOrPrefix.ToLowerInvariant();
+        using var c = Command($"SELECT {DocumentColumns} FROM documents WHERE id >= $from AND id < $to ORDER BY seq LIMIT 2",
+            ("$from", prefix), ("$to", prefix + "\uffff"));
         var found = ReadDocuments(c).ToList();
-        return found.Count == 1 || (found.Count > 1 && found[0].Id == idOrPrefix) ? found[0] : null;
+        return found.Count == 1 ? found[0] : null;
     }
 
     public IEnumerable<Document> Documents()

@@ -296,9 +296,10 @@ public sealed partial class SqliteDocumentStore
             where.Add("c.document = $doc");
             args.Add(("$doc", q.Document));
         }
+        // from the entity's mentions to the claims around them, so only that entity's documents are read
         if (q.About is not null)
-            where.Add("EXISTS (SELECT 1 FROM entity_mentions m WHERE m.document = c.document AND m.start >= c.start AND m.end <= c.end " +
-                      $"AND m.entity IN ({List("$a", q.About, args)}))");
+            where.Add("c.id IN (SELECT a.id FROM entity_mentions m JOIN resolved_claims a ON a.document = m.document AND a.start <= m.start " +
+                      $"AND m.end <= a.end WHERE m.entity IN ({List("$a", q.About, args)}))");
         var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
         var total = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM resolved_claims c" + filter, [.. args]), CultureInfo.InvariantCulture);
         var items = ReadClaims($"SELECT {string.Join(", ", ClaimColumns.Split(", ").Select(x => "c." + x))} FROM resolved_claims c{filter} " +
