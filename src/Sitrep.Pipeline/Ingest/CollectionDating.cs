@@ -19,6 +19,8 @@ public static class CollectionDating
 {
     /// <summary>Past this many dated articles the store is not one story: their days are taken as they are, unweighed.</summary>
     private const int MaxCompared = 2000;
+    /// <summary>The articles that speak for an undated one: its nearest few, which keeps the work per article bounded in a large store.</summary>
+    private const int MostAlike = 10;
 
     public static int Apply(IDocumentStore store)
     {
@@ -49,7 +51,8 @@ public static class CollectionDating
         {
             var words = likeness.Words(doc.Body);
             var others = known.Where(k => k.Id != doc.Id && k.Id != doc.DuplicateOf)
-                .Select(k => new CollectionDay(k.Day, likeness.Of(words, k.Body))).ToList();
+                .Select(k => new CollectionDay(k.Day, likeness.Of(words, k.Body)))
+                .OrderByDescending(k => k.Similarity).ThenByDescending(k => k.Day).Take(MostAlike).ToList();
             if (PublicationDateInference.InferFromCollection(doc.Body, doc.HeaderDate, others) is { } date && date != doc.Published) dated[doc.Id] = date;
         }
         return dated;
