@@ -29,6 +29,19 @@ public class CliTests
         Assert.Contains("added 0", err2);
     }
 
+    [Fact]
+    public void The_store_records_which_entity_model_read_a_document()
+    {
+        using var dir = new TempDir();
+        dir.File("in/good.txt", Article + "\n\nThe operator said that the service between the two ports would run every day until the end of the "
+            + "month, and that passengers who had booked tickets before the storms would be able to use them on any of the new crossings.");
+        var (exit, _, err) = SitrepProcess.Run(dir.Path, "ingest", "in", "--fast", "--db", "s.db");
+        Assert.True(exit == 0, err);
+        var list = JsonDocument.Parse(SitrepProcess.Run(dir.Path, "documents", "--json", "--db", "s.db").Out).RootElement;
+        var shown = SitrepProcess.Run(dir.Path, "show", list[0].GetProperty("id").GetString()!, "--db", "s.db").Out;
+        Assert.Contains("names by    the perceptron entity model", shown);
+    }
+
     private static string Feed(int items) => "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Wire</title>" + string.Concat(Enumerable.Range(1, items).Select(i =>
         $"<item><title>Ferry {i}</title><link>https://harbour.example/{i}</link><pubDate>Mon, 02 Oct 2023 0{i}:00:00 GMT</pubDate><description><![CDATA[" +
         string.Concat(Enumerable.Repeat($"<p>The ferry number {i} resumed service on Monday between the two ports after a month of storms, the operator said.</p>", 8)) +
