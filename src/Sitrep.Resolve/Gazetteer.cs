@@ -24,7 +24,7 @@ public sealed class Gazetteer
 
     public int Count { get; private set; }
 
-    /// <param name="tables">The folder of the team's tables: countries.tsv, exonyms.tsv, not-places.txt.</param>
+    /// <param name="tables">The folder of the team's tables: countries.tsv, exonyms.tsv, not-places.txt, areas.tsv.</param>
     public static Gazetteer Load(string citiesTsv, string tables)
     {
         var g = new Gazetteer();
@@ -42,6 +42,9 @@ public sealed class Gazetteer
         }
         foreach (var c in Rows(Path.Combine(tables, "countries.tsv")).Where(c => c.Length == 2)) g._countries[NameKey.Of(c[0])] = c[1];
         foreach (var c in ExonymRows(tables)) g._exonyms[NameKey.Of(c[0])] = (NameKey.Of(c[1]), c[2]);
+        // areas.tsv: regions without a GeoNames city of their name (Nagorno-Karabakh), at their seat; optional
+        if (File.Exists(Path.Combine(tables, "areas.tsv")))
+            foreach (var c in Rows(Path.Combine(tables, "areas.tsv")).Where(c => c.Length == 3)) g._exonyms[NameKey.Of(c[0])] = (NameKey.Of(c[1]), c[2]);
         foreach (var line in File.ReadLines(Path.Combine(tables, "not-places.txt")).Where(l => l.Length > 0 && l[0] != '#')) g._notPlaces.Add(NameKey.Of(line));
         return g;
     }

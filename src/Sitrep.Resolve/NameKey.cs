@@ -39,7 +39,7 @@ public static class NameKey
         {
             var c = s[i];
             if (c == 'j' && i > 0 && !IsVowel(s[i - 1]) && i + 1 < s.Length && IsVowel(s[i + 1])) c = 'i';
-            if (!acronym && sb.Length > 0 && sb[^1] == c) continue;
+            if (!acronym && sb.Length > 0 && sb[^1] == c && !char.IsAsciiDigit(c)) continue;
             sb.Append(c);
         }
         // endings that translation and grammar change: Syrskyi/Syrsky/Syrskii, Suji/Sudzha, Kharkiv/Kharkov
@@ -57,7 +57,8 @@ public static class NameKey
             if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
             var c = char.ToLowerInvariant(ch);
             if (Cyrillic.TryGetValue(c, out var r)) sb.Append(r);
-            else if (char.IsLetter(c)) sb.Append(c);
+            // digits name models apart: Tu-160 is not Tu-22
+            else if (char.IsLetter(c) || char.IsAsciiDigit(c)) sb.Append(c);
         }
         return sb.ToString();
     }
@@ -66,7 +67,7 @@ public static class NameKey
     private static string Collapse(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s) if (sb.Length == 0 || sb[^1] != c) sb.Append(c);
+        foreach (var c in s) if (sb.Length == 0 || sb[^1] != c || char.IsAsciiDigit(c)) sb.Append(c);
         return sb.ToString();
     }
 

@@ -24,7 +24,8 @@ public sealed class StoryClassesTests : IDisposable
         var tables = Path.Combine(_dir, "tables");
         Directory.CreateDirectory(tables);
         File.WriteAllText(Path.Combine(tables, "countries.tsv"), "name\tcode\nAzerbaijan\tAZ\nRussia\tRU\nUnited States\tUS\nUS\tUS\nU.S.\tUS\n");
-        File.WriteAllText(Path.Combine(tables, "exonyms.tsv"), "name\tgeonames\tkind\nKarabakh\tXankandi\tadmin1\n");
+        File.WriteAllText(Path.Combine(tables, "exonyms.tsv"), "name\tgeonames\tkind\n");
+        File.WriteAllText(Path.Combine(tables, "areas.tsv"), "# regions at their seat\nname\tgeonames\tkind\nKarabakh\tXankandi\tadmin1\n");
         File.WriteAllText(Path.Combine(tables, "not-places.txt"), "");
         _gazetteer = Gazetteer.Load(Path.Combine(_dir, "cities.tsv"), tables);
     }
@@ -182,5 +183,18 @@ public sealed class StoryClassesTests : IDisposable
         Assert.Same(us, With(linked, "United States"));
         Assert.Same(us, With(linked, "U.S."));
         Assert.NotSame(us, With(linked, "USS"));
+    }
+
+    [Fact]
+    public void Digits_tell_models_apart_and_a_region_is_named_with_its_region_word()
+    {
+        Assert.NotEqual(NameKey.Of("Tu-160"), NameKey.Of("Tu-22"));
+        Assert.NotEqual(NameKey.Of("1,000"), NameKey.Of("10"));
+        const string body = "Drones hit airfields in the Irkutsk and Murmansk regions; a base in Irkutsk burned.";
+        const string other = "Fires were put out in the Irkutsk region.";
+        var mentions = Tag("d1", body, ("LOC", "Irkutsk"), ("LOC", "Murmansk")).Concat(Tag("d2", other, ("LOC", "Irkutsk region"))).ToList();
+        var bodies = new Dictionary<string, string> { ["d1"] = body, ["d2"] = other };
+        var entities = EntityResolver.Resolve(mentions, senses: PlaceSenses.Of(mentions, d => bodies[d]));
+        Assert.Equal("Irkutsk region", With(entities, "Irkutsk").Name);
     }
 }
