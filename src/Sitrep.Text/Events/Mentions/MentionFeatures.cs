@@ -7,71 +7,89 @@ namespace Sitrep.Text.Events.Mentions;
 /// side, and the word clusters of the three (models/clusters.tsv, the entity model's), as 64-bit hashes. Each feature
 /// also comes in a copy for the corpus the sentence is from (Daumé 2007): ECB+ and TimeBank mark events by different
 /// rules, and the copies let the model learn both what they share and where they differ. Tagging uses ECB+'s copy.
+/// Hashes are FNV-1a over "template=value", continued part by part, so that no string is built per feature.
 /// </summary>
 public sealed class MentionFeatures(IReadOnlyDictionary<string, string>? clusters)
 {
+    private const ulong Offset = 14695981039346656037UL, Prime = 1099511628211UL;
+
     private string[] _lower = [];
     private string[] _stem = [];
-    private string[] _raw = [];
-
+    private string[] _shape = [];
+    private string?[] _cluster = [];
     private ulong _domain;
 
     /// <summary>The corpus whose conventions the features stand for (see <see cref="LabelledSentence.Corpus"/>).</summary>
     public void Prepare(IReadOnlyList<string> tokens, string corpus)
     {
-        _domain = 14695981039346656037UL;
-        foreach (var c in corpus) _domain = (_domain ^ c) * 1099511628211UL;
-        _raw = [.. tokens];
+        _domain = Continue(Offset, corpus);
         _lower = tokens.Select(t => t.ToLowerInvariant()).ToArray();
         _stem = tokens.Select(Stems.Of).ToArray();
+        _shape = tokens.Select(Shape).ToArray();
+        _cluster = _lower.Select(w => clusters is not null && clusters.TryGetValue(w, out var path) ? path : null).ToArray();
     }
 
     private string L(int i) => i < 0 ? "<s>" : i >= _lower.Length ? "</s>" : _lower[i];
     private string S(int i) => i < 0 ? "<s>" : i >= _stem.Length ? "</s>" : _stem[i];
-    private string C(int i, int length) =>
-        clusters is not null && i >= 0 && i < _lower.Length && clusters.TryGetValue(_lower[i], out var path) ? path[..Math.Min(length, path.Length)] : "-";
+    private ReadOnlySpan<char> C(int i, int length) =>
+        i >= 0 && i < _cluster.Length && _cluster[i] is { } path ? path.AsSpan(0, Math.Min(length, path.Length)) : "-";
+
+    private static readonly ulong Bias = Template("b"), Word = Template("w"), Stem = Template("s"), ShapeT = Template("shape"),
+        Suf2 = Template("suf2"), Suf3 = Template("suf3"), Suf4 = Template("suf4"), Pre3 = Template("pre3"), First = Template("first"),
+        WordM1 = Template("w-1"), WordP1 = Template("w+1"), WordM2 = Template("w-2"), WordP2 = Template("w+2"),
+        StemM1 = Template("s-1"), StemP1 = Template("s+1"), BigramM1 = Template("w-1w"), BigramP1 = Template("ww+1"),
+        BigramM2 = Template("w-2w-1"), BigramP2 = Template("w+1w+2"), Around = Template("w-1w+1"), Suf3M1 = Template("suf3-1"), Suf3P1 = Template("suf3+1"),
+        ClusterM1 = Template("c-1"), ClusterP1 = Template("c+1"), ClusterM1Long = Template("c-1/16"), ClusterP1Long = Template("c+1/16"), ClusterPair = Template("c-1c"),
+        Previous = Template("p"), PreviousWord = Template("pw"), PreviousCluster = Template("pc"), PreviousBigram = Template("pw-1w");
+
+    private static readonly ulong[] ClusterTemplates = [Template("c4"), Template("c8"), Template("c12"), Template("c16"), Template("c20")];
 
     /// <summary>Features of token <paramref name="i"/> that do not depend on the previous label.</summary>
     public void Static(int i, List<ulong> f)
     {
         f.Clear();
         var w = L(i);
-        Add(f, "b", "");
-        Add(f, "w", w);
-        Add(f, "s", S(i));
-        Add(f, "shape", Shape(_raw[i]));
-        if (w.Length > 3) { Add(f, "suf2", w[^2..]); Add(f, "suf3", w[^3..]); Add(f, "suf4", w[^Math.Min(4, w.Length)..]); Add(f, "pre3", w[..3]); }
-        if (i == 0) Add(f, "first", "");
-        Add(f, "w-1", L(i - 1)); Add(f, "w+1", L(i + 1)); Add(f, "w-2", L(i - 2)); Add(f, "w+2", L(i + 2));
-        Add(f, "s-1", S(i - 1)); Add(f, "s+1", S(i + 1));
-        Add(f, "w-1w", L(i - 1) + " " + w); Add(f, "ww+1", w + " " + L(i + 1));
-        Add(f, "w-2w-1", L(i - 2) + " " + L(i - 1));
-        Add(f, "w+1w+2", L(i + 1) + " " + L(i + 2));
-        Add(f, "w-1w+1", L(i - 1) + " " + L(i + 1));
-        if (L(i - 1) is { Length: > 3 } before) Add(f, "suf3-1", before[^3..]);
-        if (L(i + 1) is { Length: > 3 } after) Add(f, "suf3+1", after[^3..]);
-        foreach (var n in (ReadOnlySpan<int>)[4, 8, 12, 16, 20]) Add(f, "c" + n, C(i, n));
-        Add(f, "c-1", C(i - 1, 8)); Add(f, "c+1", C(i + 1, 8)); Add(f, "c-1/16", C(i - 1, 16)); Add(f, "c+1/16", C(i + 1, 16));
-        Add(f, "c-1c", C(i - 1, 8) + " " + C(i, 12));
+        f.Add(Bias);
+        f.Add(Continue(Word, w));
+        f.Add(Continue(Stem, S(i)));
+        f.Add(Continue(ShapeT, _shape[i]));
+        if (w.Length > 3)
+        {
+            f.Add(Continue(Suf2, w.AsSpan(w.Length - 2))); f.Add(Continue(Suf3, w.AsSpan(w.Length - 3)));
+            f.Add(Continue(Suf4, w.AsSpan(w.Length - 4))); f.Add(Continue(Pre3, w.AsSpan(0, 3)));
+        }
+        if (i == 0) f.Add(First);
+        f.Add(Continue(WordM1, L(i - 1))); f.Add(Continue(WordP1, L(i + 1))); f.Add(Continue(WordM2, L(i - 2))); f.Add(Continue(WordP2, L(i + 2)));
+        f.Add(Continue(StemM1, S(i - 1))); f.Add(Continue(StemP1, S(i + 1)));
+        f.Add(Pair(BigramM1, L(i - 1), w)); f.Add(Pair(BigramP1, w, L(i + 1)));
+        f.Add(Pair(BigramM2, L(i - 2), L(i - 1)));
+        f.Add(Pair(BigramP2, L(i + 1), L(i + 2)));
+        f.Add(Pair(Around, L(i - 1), L(i + 1)));
+        if (L(i - 1) is { Length: > 3 } before) f.Add(Continue(Suf3M1, before.AsSpan(before.Length - 3)));
+        if (L(i + 1) is { Length: > 3 } after) f.Add(Continue(Suf3P1, after.AsSpan(after.Length - 3)));
+        for (var k = 0; k < ClusterTemplates.Length; k++) f.Add(Continue(ClusterTemplates[k], C(i, 4 * (k + 1))));
+        f.Add(Continue(ClusterM1, C(i - 1, 8))); f.Add(Continue(ClusterP1, C(i + 1, 8)));
+        f.Add(Continue(ClusterM1Long, C(i - 1, 16))); f.Add(Continue(ClusterP1Long, C(i + 1, 16)));
+        f.Add(Pair(ClusterPair, C(i - 1, 8), C(i, 12)));
         WithCorpus(f);
-    }
-
-    private void WithCorpus(List<ulong> f)
-    {
-        var n = f.Count;
-        for (var k = 0; k < n; k++) f.Add((f[k] ^ _domain) * 1099511628211UL);
     }
 
     /// <summary>Features of token <paramref name="i"/> given the previous token's label.</summary>
     public void WithPrevious(int i, int previous, List<ulong> f)
     {
         f.Clear();
-        var p = previous.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Add(f, "p", p);
-        Add(f, "pw", p + " " + L(i));
-        Add(f, "pc", p + " " + C(i, 12));
-        Add(f, "pw-1w", p + " " + L(i - 1) + " " + L(i));
+        ReadOnlySpan<char> p = previous switch { 0 => "0", 1 => "1", 2 => "2", _ => previous.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        f.Add(Continue(Previous, p));
+        f.Add(Pair(PreviousWord, p, L(i)));
+        f.Add(Pair(PreviousCluster, p, C(i, 12)));
+        f.Add(Continue(Continue(Continue(Continue(PreviousBigram, p), " "), L(i - 1)), " " + L(i)));
         WithCorpus(f);
+    }
+
+    private void WithCorpus(List<ulong> f)
+    {
+        var n = f.Count;
+        for (var k = 0; k < n; k++) f.Add((f[k] ^ _domain) * Prime);
     }
 
     private static string Shape(string w)
@@ -86,13 +104,15 @@ public sealed class MentionFeatures(IReadOnlyDictionary<string, string>? cluster
         return shape.ToString();
     }
 
-    /// <summary>FNV-1a over the template name and value: the same on every machine and run.</summary>
-    private static void Add(List<ulong> f, string template, string value)
+    /// <summary>The FNV-1a state after "template=".</summary>
+    private static ulong Template(string template) => (Continue(Offset, template) ^ '=') * Prime;
+
+    private static ulong Continue(ulong h, ReadOnlySpan<char> value)
     {
-        var h = 14695981039346656037UL;
-        foreach (var c in template) h = (h ^ c) * 1099511628211UL;
-        h = (h ^ '=') * 1099511628211UL;
-        foreach (var c in value) h = (h ^ c) * 1099511628211UL;
-        f.Add(h);
+        foreach (var c in value) h = (h ^ c) * Prime;
+        return h;
     }
+
+    /// <summary>"a b" without building it.</summary>
+    private static ulong Pair(ulong template, ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Continue((Continue(template, a) ^ ' ') * Prime, b);
 }
