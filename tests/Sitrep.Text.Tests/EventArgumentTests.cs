@@ -106,3 +106,14 @@ public class CaptionTests
         Assert.True(strike.Sentence.Start > r.Text.IndexOf("Photo:", StringComparison.Ordinal));
     }
 }
+
+public class AgentTests
+{
+    [Fact]
+    public void The_agent_of_an_earlier_passive_is_not_the_doer_of_a_later_trigger()
+    {
+        var r = Reading.Text("Hundreds of soldiers may have been captured by Russia during their chaotic withdrawal from Marinka.",
+            new DateOnly(2024, 5, 8));
+        Assert.Empty(r.Event("withdrawal").Actors);
+    }
+}

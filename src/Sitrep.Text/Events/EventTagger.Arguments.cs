@@ -103,7 +103,8 @@ public sealed partial class EventTagger
             var b = s.MentionStart(t);
             var span = s.Covering(b, t);
             var before = b > 0 && s.Is(b - 1, "the") ? b - 2 : b - 1;
-            var locative = before >= 0 && Locatives.Contains(s[before]);
+            // "captured by Russia during their withdrawal": the agent of an earlier passive is not this trigger's doer
+            var locative = before >= 0 && (Locatives.Contains(s[before]) || s.Is(before, "by"));
             var canAct = mention.Type != "LOC" || Lexicon.Parties.Contains(span.In(s.Text));
             // the speaker does what it reports only when the report has no subject of its own: "Ukraine said it had
             // intercepted…", "Ukraine claims to have intercepted…", "the ministry reported having taken…"
