@@ -40,7 +40,6 @@ run claims --about "$place"
 run entity "$place"
 run show "$doc"
 run report --from 2024-06-01 --to 2024-06-30 --out "$work/brief-june.md"
-run report --out "$work/brief.md"
 "$sitrep" serve --db "$db" --port 18080 --token bench >/dev/null 2>&1 &
 server=$!
 trap 'kill $server' EXIT
@@ -54,3 +53,4 @@ for path in "/api/events" "/api/events?place=$(enc "$place")" "/api/events?type=
     awk -v p="$path" '{t[NR]=$1} END {printf "GET %s: p50 %.1f ms, p95 %.1f ms\n", p, t[int(NR*0.5)]*1000, t[int(NR*0.95)]*1000}'
 done
 echo "server RSS: $(ps -o rss= -p $server) KB"
+run report --out "$work/brief.md"
