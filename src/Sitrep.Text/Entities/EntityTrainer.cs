@@ -18,32 +18,13 @@ public static class EntityTrainer
         var labels = new EntityLabels(EntityLabels.ConllTypes);
         var docs = documents.Select(d => d.Sentences.Select(s => Prepare(s, labels)).ToArray()).ToArray();
         var l = labels.Count;
-        var rows = new Dictionary<ulong, int>(1 << 20);
-        var weights = new List<float>(1 << 22);
-        var totals = new List<double>(1 << 22);
-        var stamps = new List<int>(1 << 22);
+        var weights = new AveragedWeights(l, 1 << 20);
         var fx = new FeatureExtractor(lexicon);
         var memory = new DocumentMemory();
         var features = new List<ulong>(96);
         var scores = new float[l];
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, docs.Length).ToArray();
-        var t = 0;
-
-        void Update(ulong f, int label, float delta)
-        {
-            if (!rows.TryGetValue(f, out var row))
-            {
-                row = rows.Count;
-                rows[f] = row;
-                for (var k = 0; k < l; k++) { weights.Add(0); totals.Add(0); stamps.Add(0); }
-            }
-            var i = row * l + label;
-            totals[i] += (double)(t - stamps[i]) * weights[i];
-            stamps[i] = t;
-            weights[i] += delta;
-        }
-
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             random.Shuffle(order);
@@ -58,15 +39,16 @@ public static class EntityTrainer
                     var predicted = new int[s.Tokens.Length];
                     for (var i = 0; i < s.Tokens.Length; i++)
                     {
-                        t++;
+                        weights.Tick();
                         fx.Features(i, prev, prev2, memory, features);
-                        ScoreTraining(rows, weights, features, scores, l);
+                        Array.Clear(scores);
+                        weights.AddScores(features, scores);
                         var guess = EntityModel.Best(scores, prev);
                         var gold = s.Gold[i];
                         if (guess != gold)
                         {
                             errors++;
-                            foreach (var f in features) { Update(f, gold, 1); Update(f, guess, -1); }
+                            foreach (var f in features) { weights.Update(f, gold, 1); weights.Update(f, guess, -1); }
                         }
                         predicted[i] = guess;
                         prev2 = prev;
@@ -76,49 +58,23 @@ public static class EntityTrainer
                     for (var i = 0; i < s.Tokens.Length; i++) memory.Remember(fx.LowerHashOf(i), predicted[i]);
                 }
             }
-            var averaged = Averaged(rows, weights, totals, stamps, t, l, labels, 0, options, lexicon);
+            var averaged = Averaged(weights, labels, 0, options, lexicon);
             onEpoch?.Invoke(epoch, (double)errors / tokens, evaluate?.Invoke(averaged) ?? double.NaN);
         }
-        return Averaged(rows, weights, totals, stamps, t, l, labels, options.PruneBelow, options, lexicon);
+        return Averaged(weights, labels, options.PruneBelow, options, lexicon);
     }
 
-    private static void ScoreTraining(Dictionary<ulong, int> rows, List<float> weights, List<ulong> features, float[] scores, int l)
+    private static EntityModel Averaged(AveragedWeights weights, EntityLabels labels, float pruneBelow, TrainingOptions options,
+        Lexicon lexicon)
     {
-        Array.Clear(scores);
-        var w = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(weights);
-        foreach (var f in features)
-        {
-            if (!rows.TryGetValue(f, out var row)) continue;
-            for (var k = 0; k < l; k++) scores[k] += w[row * l + k];
-        }
-    }
-
-    private static EntityModel Averaged(Dictionary<ulong, int> rows, List<float> weights, List<double> totals, List<int> stamps, int t, int l,
-        EntityLabels labels, float pruneBelow, TrainingOptions options, Lexicon lexicon)
-    {
-        var keep = new Dictionary<ulong, int>();
-        var kept = new List<float>();
-        var row = new float[l];
-        foreach (var (key, r) in rows)
-        {
-            var max = 0f;
-            for (var k = 0; k < l; k++)
-            {
-                var i = r * l + k;
-                row[k] = (float)((totals[i] + (double)(t - stamps[i]) * weights[i]) / t);
-                max = Math.Max(max, Math.Abs(row[k]));
-            }
-            if (max <= pruneBelow) continue;
-            keep[key] = keep.Count;
-            kept.AddRange(row);
-        }
+        var (keep, kept) = weights.Averaged(pruneBelow);
         var info = new Dictionary<string, string>
         {
             ["epochs"] = options.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["lexicon"] = lexicon.Signature,
         };
-        return new EntityModel(labels, keep, [.. kept], info);
+        return new EntityModel(labels, keep, kept, info);
     }
 
     private static Sentence Prepare(ConllSentence s, EntityLabels labels)

@@ -1,3 +1,5 @@
+using Sitrep.Text.Entities;
+
 namespace Sitrep.Text.Events.Mentions;
 
 /// <summary>A tokenised sentence with a B/I/O label per token, and the corpus whose annotation rules made the labels.</summary>
@@ -17,59 +19,20 @@ public static class EventMentionTrainer
         int epochs, int seed, IReadOnlyDictionary<string, string> info, Action<int, double, EventMentionTagger>? onEpoch = null)
     {
         const int l = EventMentionTagger.Labels;
-        var rows = new Dictionary<ulong, int>(1 << 18);
-        var weights = new List<float>(1 << 20);
-        var totals = new List<double>(1 << 20);
-        var stamps = new List<int>(1 << 20);
+        var weights = new AveragedWeights(l, 1 << 18);
         var fx = new MentionFeatures(clusters);
         var features = new List<ulong>(64);
         var withPrevious = new List<ulong>(8);
         var scores = new float[l];
         var random = new Random(seed);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
-        var t = 0;
-
-        void Update(ulong f, int label, float delta)
-        {
-            if (!rows.TryGetValue(f, out var row))
-            {
-                row = rows.Count;
-                rows[f] = row;
-                for (var k = 0; k < l; k++) { weights.Add(0); totals.Add(0); stamps.Add(0); }
-            }
-            var i = row * l + label;
-            totals[i] += (double)(t - stamps[i]) * weights[i];
-            stamps[i] = t;
-            weights[i] += delta;
-        }
-
-        void Score(List<ulong> fs)
-        {
-            foreach (var f in fs)
-                if (rows.TryGetValue(f, out var row))
-                    for (var k = 0; k < l; k++) scores[k] += weights[row * l + k];
-        }
+        void Score(List<ulong> fs) => weights.AddScores(fs, scores);
 
         EventMentionTagger Averaged(float pruneBelow, int epoch)
         {
-            var keep = new Dictionary<ulong, int>();
-            var kept = new List<float>();
-            var row = new float[l];
-            foreach (var (key, r) in rows)
-            {
-                var max = 0f;
-                for (var k = 0; k < l; k++)
-                {
-                    var i = r * l + k;
-                    row[k] = (float)((totals[i] + (double)(t - stamps[i]) * weights[i]) / t);
-                    max = Math.Max(max, Math.Abs(row[k]));
-                }
-                if (max <= pruneBelow) continue;
-                keep[key] = keep.Count;
-                kept.AddRange(row);
-            }
+            var (keep, kept) = weights.Averaged(pruneBelow);
             var meta = new Dictionary<string, string>(info) { ["epochs"] = epoch.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            return new EventMentionTagger(keep, [.. kept], meta, clusters);
+            return new EventMentionTagger(keep, kept, meta, clusters);
         }
 
         EventMentionTagger? last = null;
@@ -84,7 +47,7 @@ public static class EventMentionTrainer
                 var previous = EventMentionTagger.Outside;
                 for (var i = 0; i < s.Tokens.Length; i++)
                 {
-                    t++;
+                    weights.Tick();
                     fx.Static(i, features);
                     fx.WithPrevious(i, previous, withPrevious);
                     Array.Clear(scores);
@@ -95,8 +58,8 @@ public static class EventMentionTrainer
                     if (guess != gold)
                     {
                         errors++;
-                        foreach (var f in features) { Update(f, gold, 1); Update(f, guess, -1); }
-                        foreach (var f in withPrevious) { Update(f, gold, 1); Update(f, guess, -1); }
+                        foreach (var f in features) { weights.Update(f, gold, 1); weights.Update(f, guess, -1); }
+                        foreach (var f in withPrevious) { weights.Update(f, gold, 1); weights.Update(f, guess, -1); }
                     }
                     previous = guess;
                     tokens++;
